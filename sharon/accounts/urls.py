@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("profile/", views.profile_edit, name="profile_edit"),
+    path("members/<str:username>/", views.profile, name="profile"),
+]

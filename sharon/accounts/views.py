@@ -1,0 +1,33 @@
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from forums.selectors import visible_post_count
+
+from . import services
+from .avatars import AVATARS, avatar_url
+from .decorators import member_required
+from .forms import ProfileForm
+from .models import User
+
+
+@member_required
+def profile(request, username):
+    member = get_object_or_404(User, username=username, is_active=True)
+    return render(
+        request,
+        "accounts/profile.html",
+        {"member": member, "post_count": visible_post_count(author=member)},
+    )
+
+
+@member_required
+def profile_edit(request):
+    user = request.user
+    form = ProfileForm(request.POST or None, initial={"avatar": user.avatar, "bio": user.bio})
+    if request.method == "POST" and form.is_valid():
+        services.profile_update(user=user, avatar=form.cleaned_data["avatar"], bio=form.cleaned_data["bio"])
+        messages.success(request, _("Your profile has been saved."))
+        return redirect("accounts:profile", username=user.username)
+    avatars = [(key, label, avatar_url(key)) for key, label in AVATARS.items()]
+    return render(request, "accounts/profile_edit.html", {"form": form, "avatars": avatars})

@@ -1,0 +1,38 @@
+from django import forms, template
+
+register = template.Library()
+
+_CLASSES = {
+    forms.Textarea: "nhsuk-textarea",
+    forms.Select: "nhsuk-select",
+    forms.CheckboxInput: "nhsuk-checkboxes__input",
+}
+
+
+@register.filter
+def field_kind(field) -> str:
+    """How the field partial lays a field out: checkbox, radios, or a plain control."""
+    widget = field.field.widget
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
+    if widget.is_hidden:
+        return "hidden"
+    return "control"
+
+
+@register.simple_tag
+def nhsuk_widget(field):
+    """Render a field's widget with the NHS.UK classes and its hint/error descriptions."""
+    widget = field.field.widget
+    css = _CLASSES.get(type(widget), "nhsuk-input")
+    if field.errors and css in ("nhsuk-input", "nhsuk-textarea", "nhsuk-select"):
+        css += f" {css}--error"
+    described = [f"{field.auto_id}-hint"] if field.help_text else []
+    if field.errors:
+        described.append(f"{field.auto_id}-error")
+    attrs = {"class": css}
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    return field.as_widget(attrs=attrs)

@@ -1,0 +1,34 @@
+"""Public pages: the landing page, urgent help (A-3), about and the community guidelines."""
+
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+
+@require_GET
+def home(request):
+    if request.user.is_authenticated:
+        return redirect("forums:index")
+    return render(request, "home.html")
+
+
+@require_GET
+def urgent_help(request):
+    return render(request, "urgent_help.html")
+
+
+@require_GET
+def about(request):
+    return render(request, "about.html")
+
+
+@require_GET
+def guidelines(request):
+    return render(request, "guidelines.html")
+
+
+@require_GET
+def robots_txt(request):
+    lines = ["User-agent: *", "Disallow: /forums/", "Disallow: /messages/", "Disallow: /accounts/",
+             "Disallow: /moderation/", "Disallow: /admin/"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
