@@ -32,7 +32,8 @@ def nhsuk_widget(field):
     described = [f"{field.auto_id}-hint"] if field.help_text else []
     if field.errors:
         described.append(f"{field.auto_id}-error")
-    attrs = {"class": css}
+    # Labels and hints say what to type; placeholders vanish as you type and fail contrast.
+    attrs = {"class": css, "placeholder": False}
     if described:
         attrs["aria-describedby"] = " ".join(described)
     return field.as_widget(attrs=attrs)

@@ -1,0 +1,263 @@
+"""Sign-up, verification, sign-in, username rules and invitations (A-1, A-1b, A-2)."""
+
+import datetime as dt
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core import mail
+from django.utils import timezone
+
+from sharon.accounts.models import Invitation, User, format_code
+from sharon.core.models import SiteSettings
+
+from conftest import PASSWORD, make_member
+
+SIGNUP = "/accounts/signup/"
+
+
+def signup_data(**overrides):
+    data = {
+        "email": "new.person@example.org",
+        "username": "quiet_reader",
+        "password1": "steady-breathing-2026",
+        "password2": "steady-breathing-2026",
+        "accept_guidelines": "on",
+    }
+    data.update(overrides)
+    return data
+
+
+def verification_link(message_body: str) -> str:
+    return re.search(r"https?://[^\s]+/accounts/confirm-email/[^\s]+/", message_body).group(0)
+
+
+@pytest.mark.django_db
+def test_signup_sends_a_verification_email_and_blocks_sign_in_until_verified(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(SIGNUP, signup_data())
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/confirm-email/"
+    user = User.objects.get(username="quiet_reader")
+    assert not EmailAddress.objects.get(user=user).verified
+
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["new.person@example.org"]
+    link = verification_link(mail.outbox[0].body)
+
+    response = client.post("/accounts/login/", {"login": "quiet_reader", "password": "steady-breathing-2026"})
+    assert response["Location"] == "/accounts/confirm-email/"
+    assert "_auth_user_id" not in client.session
+
+    path = link.split("://", 1)[1].split("/", 1)[1]
+    assert client.get("/" + path).status_code == 200
+    client.post("/" + path)
+    assert EmailAddress.objects.get(user=user).verified
+
+    response = client.post("/accounts/login/", {"login": "quiet_reader", "password": "steady-breathing-2026"})
+    assert response["Location"] == "/forums/"
+    assert client.get("/forums/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_signup_records_the_guidelines_version_and_time(client, settings):
+    before = timezone.now()
+    client.post(SIGNUP, signup_data())
+    user = User.objects.get(username="quiet_reader")
+    assert user.guidelines_version == settings.COMMUNITY_GUIDELINES_VERSION
+    assert before <= user.guidelines_accepted_at <= timezone.now()
+
+
+@pytest.mark.django_db
+def test_signup_without_accepting_guidelines_is_refused_and_keeps_what_was_typed(client):
+    response = client.post(SIGNUP, signup_data(accept_guidelines=""))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Please read and accept the community guidelines to join." in page
+    assert 'value="new.person@example.org"' in page
+    assert 'value="quiet_reader"' in page
+    assert not User.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("username", "message"),
+    [
+        ("moderator", "could be mistaken for the SHaRON team"),
+        ("M0der4tor_Jo", "could be mistaken for the SHaRON team"),
+        ("the-admin", "could be mistaken for the SHaRON team"),
+        ("Sharon", "could be mistaken for the SHaRON team"),
+        ("mods", "could be mistaken for the SHaRON team"),
+        ("аdmin", "Use only letters A to Z"),  # Cyrillic а
+        ("jo@example.org", "Please don&#x27;t use an email address"),
+        ("jo", "Choose a username of 3 to 20 characters."),
+        ("a_very_long_username_indeed", "Choose a username of 3 to 20 characters."),
+        ("07700900123", "Include at least one letter"),
+        ("_hidden", "Use only letters A to Z"),
+        ("two words", "Use only letters A to Z"),
+    ],
+)
+@pytest.mark.django_db
+def test_username_rules_explain_what_is_wrong(client, username, message):
+    response = client.post(SIGNUP, signup_data(username=username))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not User.objects.filter(email="new.person@example.org").exists()
+
+
+@pytest.mark.parametrize("lookalike", ["Robin_Test", "robin.test", "r0bin-test", "robbin_test"])
+@pytest.mark.django_db
+def test_a_username_too_like_an_existing_member_is_refused(client, member, lookalike):
+    response = client.post(SIGNUP, signup_data(username=lookalike))
+    assert "too like an existing member" in response.content.decode()
+
+
+@pytest.mark.parametrize("username", ["quiet_reader", "Jo.B", "walker-2", "mod_squadron"])
+@pytest.mark.django_db
+def test_ordinary_usernames_are_accepted(client, username):
+    response = client.post(SIGNUP, signup_data(username=username))
+    assert response.status_code == 302
+    assert User.objects.filter(username=username).exists()
+
+
+# --- Invitations (A-1b) ------------------------------------------------------------------
+@pytest.fixture
+def invitation_mode(db):
+    site = SiteSettings.load()
+    site.signup_mode = SiteSettings.SignupMode.INVITATION
+    site.save()
+
+
+def make_invitation(**fields) -> Invitation:
+    fields.setdefault("expires_at", timezone.now() + dt.timedelta(days=7))
+    return Invitation.objects.create(**fields)
+
+
+def test_invitation_mode_asks_for_a_code(client, invitation_mode):
+    page = client.get(SIGNUP).content.decode()
+    assert "Invitation code" in page
+    response = client.post(SIGNUP, signup_data())
+    assert "Enter the invitation code you were given." in response.content.decode()
+    assert not User.objects.exists()
+
+
+def test_a_valid_code_signs_up_once_and_is_recorded_on_the_account(client, invitation_mode):
+    invitation = make_invitation()
+    typed = format_code(invitation.code).lower().replace("-", " ")  # as someone might type it
+    response = client.post(SIGNUP, signup_data(invitation_code=typed))
+    assert response.status_code == 302
+    user = User.objects.get(username="quiet_reader")
+    invitation.refresh_from_db()
+    assert invitation.used_by == user and invitation.used_at is not None
+    assert user.invitation == invitation
+
+    second = client.post(
+        SIGNUP, signup_data(invitation_code=invitation.code, email="another@example.org", username="second_one")
+    )
+    assert "That code isn&#x27;t valid" in second.content.decode()
+    assert not User.objects.filter(username="second_one").exists()
+
+
+@pytest.mark.parametrize(
+    "invitation_fields",
+    [
+        {"expires_at": timezone.now() - dt.timedelta(minutes=1)},
+        {"email": "someone.else@example.org"},
+    ],
+    ids=["expired", "for-another-email"],
+)
+def test_expired_or_other_peoples_codes_are_refused(client, invitation_mode, invitation_fields):
+    invitation = make_invitation(**invitation_fields)
+    response = client.post(SIGNUP, signup_data(invitation_code=invitation.code))
+    assert "That code isn&#x27;t valid" in response.content.decode()
+    assert 'value="quiet_reader"' in response.content.decode()
+    assert not User.objects.exists()
+
+
+def test_a_code_for_an_email_address_works_for_that_address(client, invitation_mode):
+    invitation = make_invitation(email="New.Person@example.org")
+    assert client.post(SIGNUP, signup_data(invitation_code=invitation.code)).status_code == 302
+
+
+def test_staff_create_a_batch_of_codes_in_admin(client_for, admin_user):
+    client = client_for(admin_user)
+    response = client.post("/admin/accounts/invitation/create/", {"count": 5, "valid_days": 14, "note": "GP surgery"})
+    assert response.status_code == 200
+    codes = list(Invitation.objects.all())
+    assert len(codes) == 5
+    assert all(c.note == "GP surgery" and c.created_by == admin_user and c.status == "unused" for c in codes)
+    assert all(c.display_code in response.content.decode() for c in codes)
+    assert len({c.code for c in codes}) == 5
+
+
+def test_a_single_code_can_be_tied_to_an_email_address_but_not_a_batch(client_for, admin_user):
+    client = client_for(admin_user)
+    response = client.post(
+        "/admin/accounts/invitation/create/", {"count": 3, "valid_days": 14, "email": "pat@example.org"}
+    )
+    assert "created one at a time" in response.content.decode()
+    assert not Invitation.objects.exists()
+    client.post("/admin/accounts/invitation/create/", {"count": 1, "valid_days": 14, "email": "pat@example.org"})
+    assert Invitation.objects.get().email == "pat@example.org"
+
+
+def test_members_and_moderators_cannot_create_codes(client_for, member, moderator):
+    for user in (member, moderator):
+        response = client_for(user).post("/admin/accounts/invitation/create/", {"count": 5, "valid_days": 14})
+        assert response.status_code == 302
+        assert "/admin/login/" in response["Location"]
+    assert not Invitation.objects.exists()
+
+
+# --- Profiles (A-2) ----------------------------------------------------------------------
+def test_profile_shows_username_avatar_bio_join_date_and_posts_but_never_the_email(client_for, member, other_member):
+    member.bio = "Walking helps me."
+    member.save()
+    page = client_for(other_member).get(f"/accounts/members/{member.username}/").content.decode()
+    assert member.username in page
+    assert "Walking helps me." in page
+    assert member.date_joined.strftime("%B %Y") in page
+    assert "/static/avatars/leaf.svg" in page
+    assert "Posts" in page
+    assert member.email not in page
+
+
+def test_member_picks_a_built_in_avatar_and_writes_a_bio(client_for, member):
+    client = client_for(member)
+    response = client.post("/accounts/profile/", {"avatar": "moon", "bio": "  Here most evenings.  "})
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert (member.avatar, member.bio) == ("moon", "Here most evenings.")
+
+
+def test_an_unknown_avatar_or_overlong_bio_is_refused_and_the_bio_kept(client_for, member):
+    response = client_for(member).post("/accounts/profile/", {"avatar": "photo.jpg", "bio": "x" * 501})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Select a valid choice" in page
+    assert "Ensure this value has at most 500 characters" in page
+    assert "x" * 501 in page
+    member.refresh_from_db()
+    assert member.avatar == "leaf"
+
+
+def test_password_reset_sends_an_email(client, member, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/accounts/password/reset/", {"email": member.email})
+    assert len(mail.outbox) == 1
+    assert "/accounts/password/reset/key/" in mail.outbox[0].body
+
+
+def test_demo_like_sign_in_by_username_or_email(client, member):
+    for login in (member.username, member.email):
+        response = client.post("/accounts/login/", {"login": login, "password": PASSWORD})
+        assert response["Location"] == "/forums/"
+        client.logout()
+
+
+def test_unverified_member_cannot_sign_in(client, db):
+    make_member("not_yet", verified=False)
+    response = client.post("/accounts/login/", {"login": "not_yet", "password": PASSWORD})
+    assert response["Location"] == "/accounts/confirm-email/"
+    assert "_auth_user_id" not in client.session
