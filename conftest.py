@@ -76,7 +76,9 @@ PASSWORD = "a-long-test-password-1"
 def make_member(username: str, *, verified: bool = True, **fields):
     from sharon.accounts.models import User
 
-    user = User.objects.create_user(username=username, email=f"{username}@example.org", password=PASSWORD, **fields)
+    user = User.objects.create_user(
+        username=username, email=f"{username}@example.org", password=PASSWORD, **fields
+    )
     EmailAddress.objects.create(user=user, email=user.email, verified=verified, primary=True)
     return user
 
@@ -131,7 +133,9 @@ class Inbox:
         deadline = time.monotonic() + timeout
         while len(self.messages) < count:
             if time.monotonic() > deadline:
-                raise AssertionError(f"expected {count} email(s) within {timeout}s, got {len(self.messages)}")
+                raise AssertionError(
+                    f"expected {count} email(s) within {timeout}s, got {len(self.messages)}"
+                )
             time.sleep(0.05)
         return self.messages
 
@@ -185,9 +189,25 @@ def _worker_process(test_database_url, _smtp_controller, tmp_path_factory):
     log_path = tmp_path_factory.mktemp("celery") / "worker.log"
     with open(log_path, "w") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "sharon", "worker", "--pool=solo", "--loglevel=INFO",
-             "--without-gossip", "--without-mingle", "--without-heartbeat", "-n", f"test-{uuid.uuid4().hex[:8]}@%h"],
-            cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "sharon",
+                "worker",
+                "--pool=solo",
+                "--loglevel=INFO",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+                "-n",
+                f"test-{uuid.uuid4().hex[:8]}@%h",
+            ],
+            cwd=BASE_DIR,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
     deadline = time.monotonic() + 60
     while "ready." not in log_path.read_text():

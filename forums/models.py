@@ -23,7 +23,9 @@ class Category(models.Model):
     description = models.TextField(_("description"), max_length=500)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     is_read_only = models.BooleanField(_("read-only (announcements)"), default=False)
-    requires_approval = models.BooleanField(_("every post needs a moderator's approval"), default=False)
+    requires_approval = models.BooleanField(
+        _("every post needs a moderator's approval"), default=False
+    )
     hidden_from_new_members = models.BooleanField(_("hidden from new members"), default=False)
 
     class Meta:
@@ -56,7 +58,8 @@ class Thread(models.Model):
     class Meta:
         indexes = [
             models.Index(
-                fields=["category", "-is_pinned", "-last_activity_at"], name="thread_category_activity_idx"
+                fields=["category", "-is_pinned", "-last_activity_at"],
+                name="thread_category_activity_idx",
             ),
         ]
 

@@ -8,7 +8,9 @@ from sharon.markup import render_post
 from .models import Category, Post, Thread
 
 
-def thread_create(*, author: User, category: Category, title: str, body: str, content_warning: str = "") -> Thread:
+def thread_create(
+    *, author: User, category: Category, title: str, body: str, content_warning: str = ""
+) -> Thread:
     """Start a thread with its first post."""
     with transaction.atomic():
         now = timezone.now()
@@ -20,7 +22,9 @@ def thread_create(*, author: User, category: Category, title: str, body: str, co
             created_at=now,
             last_activity_at=now,
         )
-        Post.objects.create(thread=thread, author=author, body=body, body_html=render_post(body), created_at=now)
+        Post.objects.create(
+            thread=thread, author=author, body=body, body_html=render_post(body), created_at=now
+        )
     return thread
 
 
@@ -28,6 +32,10 @@ def post_create(*, author: User, thread: Thread, body: str) -> Post:
     """Reply to a thread, keeping its reply count and last activity in step."""
     with transaction.atomic():
         now = timezone.now()
-        post = Post.objects.create(thread=thread, author=author, body=body, body_html=render_post(body), created_at=now)
-        Thread.objects.filter(pk=thread.pk).update(reply_count=F("reply_count") + 1, last_activity_at=now)
+        post = Post.objects.create(
+            thread=thread, author=author, body=body, body_html=render_post(body), created_at=now
+        )
+        Thread.objects.filter(pk=thread.pk).update(
+            reply_count=F("reply_count") + 1, last_activity_at=now
+        )
     return post

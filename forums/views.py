@@ -12,7 +12,9 @@ POSTS_PER_PAGE = 20
 
 @member_required
 def index(request):
-    return render(request, "forums/index.html", {"categories": selectors.categories_with_activity()})
+    return render(
+        request, "forums/index.html", {"categories": selectors.categories_with_activity()}
+    )
 
 
 @member_required
@@ -27,5 +29,7 @@ def category(request, slug):
 @member_required
 def thread(request, pk):
     thread = get_object_or_404(Thread.objects.select_related("category", "author"), pk=pk)
-    page = Paginator(selectors.posts_in_thread(thread=thread), POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(selectors.posts_in_thread(thread=thread), POSTS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     return render(request, "forums/thread.html", {"thread": thread, "page": page})

@@ -14,14 +14,20 @@ class Conversation(models.Model):
 
 
 class Participant(models.Model):
-    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="participants")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="conversations")
+    conversation = models.ForeignKey(
+        Conversation, on_delete=models.CASCADE, related_name="participants"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="conversations"
+    )
     last_read_at = models.DateTimeField(null=True, blank=True)
     left_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["conversation", "user"], name="participant_once_per_conversation")
+            models.UniqueConstraint(
+                fields=["conversation", "user"], name="participant_once_per_conversation"
+            )
         ]
         indexes = [models.Index(fields=["user", "left_at"], name="participant_user_idx")]
 
@@ -30,8 +36,12 @@ class Participant(models.Model):
 
 
 class Message(models.Model):
-    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="messages")
-    sender = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    conversation = models.ForeignKey(
+        Conversation, on_delete=models.CASCADE, related_name="messages"
+    )
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     body = models.TextField(max_length=5000)
     body_html = models.TextField(editable=False)
     created_at = models.DateTimeField(default=timezone.now)

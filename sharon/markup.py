@@ -11,7 +11,24 @@ from bleach.linkifier import Linker
 from markdown_it import MarkdownIt
 
 POST_TAGS = frozenset(
-    {"p", "br", "strong", "em", "ul", "ol", "li", "blockquote", "code", "pre", "a", "h3", "h4", "h5", "h6", "hr"}
+    {
+        "p",
+        "br",
+        "strong",
+        "em",
+        "ul",
+        "ol",
+        "li",
+        "blockquote",
+        "code",
+        "pre",
+        "a",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+    }
 )
 # Staff-written resources may also use larger headings and tables.
 RESOURCE_TAGS = POST_TAGS | {"h2", "table", "thead", "tbody", "tr", "th", "td"}
@@ -19,9 +36,9 @@ ATTRIBUTES = {"a": ["href", "rel"], "ol": ["start"], "th": ["align"], "td": ["al
 PROTOCOLS = frozenset({"http", "https", "mailto"})
 LINK_REL = "nofollow ugc noopener"
 
-_markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).disable(
-    "image"
-)
+_markdown = MarkdownIt(
+    "commonmark", {"html": False, "linkify": False, "typographer": False}
+).disable("image")
 _markdown_tables = MarkdownIt("commonmark", {"html": False}).enable("table").disable("image")
 
 
@@ -32,7 +49,9 @@ def _set_rel(attrs, new=False):
 
 def _clean(html: str, tags: frozenset[str]) -> str:
     cleaned = bleach.clean(html, tags=tags, attributes=ATTRIBUTES, protocols=PROTOCOLS, strip=True)
-    return Linker(callbacks=[_set_rel], skip_tags={"pre", "code"}, parse_email=False).linkify(cleaned)
+    return Linker(callbacks=[_set_rel], skip_tags={"pre", "code"}, parse_email=False).linkify(
+        cleaned
+    )
 
 
 def render_post(text: str) -> str:

@@ -29,6 +29,12 @@ def guidelines(request):
 
 @require_GET
 def robots_txt(request):
-    lines = ["User-agent: *", "Disallow: /forums/", "Disallow: /messages/", "Disallow: /accounts/",
-             "Disallow: /moderation/", "Disallow: /admin/"]
+    lines = [
+        "User-agent: *",
+        "Disallow: /forums/",
+        "Disallow: /messages/",
+        "Disallow: /accounts/",
+        "Disallow: /moderation/",
+        "Disallow: /admin/",
+    ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -8,10 +8,9 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 from django.utils import timezone
 
+from conftest import PASSWORD, make_member
 from sharon.accounts.models import Invitation, User, format_code
 from sharon.core.models import SiteSettings
-
-from conftest import PASSWORD, make_member
 
 SIGNUP = "/accounts/signup/"
 
@@ -47,7 +46,9 @@ def test_signup_sends_a_verification_email_and_blocks_sign_in_until_verified(
     assert mail.outbox[0].to == ["new.person@example.org"]
     link = verification_link(mail.outbox[0].body)
 
-    response = client.post("/accounts/login/", {"login": "quiet_reader", "password": "steady-breathing-2026"})
+    response = client.post(
+        "/accounts/login/", {"login": "quiet_reader", "password": "steady-breathing-2026"}
+    )
     assert response["Location"] == "/accounts/confirm-email/"
     assert "_auth_user_id" not in client.session
 
@@ -56,7 +57,9 @@ def test_signup_sends_a_verification_email_and_blocks_sign_in_until_verified(
     client.post("/" + path)
     assert EmailAddress.objects.get(user=user).verified
 
-    response = client.post("/accounts/login/", {"login": "quiet_reader", "password": "steady-breathing-2026"})
+    response = client.post(
+        "/accounts/login/", {"login": "quiet_reader", "password": "steady-breathing-2026"}
+    )
     assert response["Location"] == "/forums/"
     assert client.get("/forums/").status_code == 200
 
@@ -153,7 +156,10 @@ def test_a_valid_code_signs_up_once_and_is_recorded_on_the_account(client, invit
     assert user.invitation == invitation
 
     second = client.post(
-        SIGNUP, signup_data(invitation_code=invitation.code, email="another@example.org", username="second_one")
+        SIGNUP,
+        signup_data(
+            invitation_code=invitation.code, email="another@example.org", username="second_one"
+        ),
     )
     assert "That code isn&#x27;t valid" in second.content.decode()
     assert not User.objects.filter(username="second_one").exists()
@@ -182,11 +188,16 @@ def test_a_code_for_an_email_address_works_for_that_address(client, invitation_m
 
 def test_staff_create_a_batch_of_codes_in_admin(client_for, admin_user):
     client = client_for(admin_user)
-    response = client.post("/admin/accounts/invitation/create/", {"count": 5, "valid_days": 14, "note": "GP surgery"})
+    response = client.post(
+        "/admin/accounts/invitation/create/", {"count": 5, "valid_days": 14, "note": "GP surgery"}
+    )
     assert response.status_code == 200
     codes = list(Invitation.objects.all())
     assert len(codes) == 5
-    assert all(c.note == "GP surgery" and c.created_by == admin_user and c.status == "unused" for c in codes)
+    assert all(
+        c.note == "GP surgery" and c.created_by == admin_user and c.status == "unused"
+        for c in codes
+    )
     assert all(c.display_code in response.content.decode() for c in codes)
     assert len({c.code for c in codes}) == 5
 
@@ -194,24 +205,32 @@ def test_staff_create_a_batch_of_codes_in_admin(client_for, admin_user):
 def test_a_single_code_can_be_tied_to_an_email_address_but_not_a_batch(client_for, admin_user):
     client = client_for(admin_user)
     response = client.post(
-        "/admin/accounts/invitation/create/", {"count": 3, "valid_days": 14, "email": "pat@example.org"}
+        "/admin/accounts/invitation/create/",
+        {"count": 3, "valid_days": 14, "email": "pat@example.org"},
     )
     assert "created one at a time" in response.content.decode()
     assert not Invitation.objects.exists()
-    client.post("/admin/accounts/invitation/create/", {"count": 1, "valid_days": 14, "email": "pat@example.org"})
+    client.post(
+        "/admin/accounts/invitation/create/",
+        {"count": 1, "valid_days": 14, "email": "pat@example.org"},
+    )
     assert Invitation.objects.get().email == "pat@example.org"
 
 
 def test_members_and_moderators_cannot_create_codes(client_for, member, moderator):
     for user in (member, moderator):
-        response = client_for(user).post("/admin/accounts/invitation/create/", {"count": 5, "valid_days": 14})
+        response = client_for(user).post(
+            "/admin/accounts/invitation/create/", {"count": 5, "valid_days": 14}
+        )
         assert response.status_code == 302
         assert "/admin/login/" in response["Location"]
     assert not Invitation.objects.exists()
 
 
 # --- Profiles (A-2) ----------------------------------------------------------------------
-def test_profile_shows_username_avatar_bio_join_date_and_posts_but_never_the_email(client_for, member, other_member):
+def test_profile_shows_username_avatar_bio_join_date_and_posts_but_never_the_email(
+    client_for, member, other_member
+):
     member.bio = "Walking helps me."
     member.save()
     page = client_for(other_member).get(f"/accounts/members/{member.username}/").content.decode()
@@ -225,14 +244,18 @@ def test_profile_shows_username_avatar_bio_join_date_and_posts_but_never_the_ema
 
 def test_member_picks_a_built_in_avatar_and_writes_a_bio(client_for, member):
     client = client_for(member)
-    response = client.post("/accounts/profile/", {"avatar": "moon", "bio": "  Here most evenings.  "})
+    response = client.post(
+        "/accounts/profile/", {"avatar": "moon", "bio": "  Here most evenings.  "}
+    )
     assert response.status_code == 302
     member.refresh_from_db()
     assert (member.avatar, member.bio) == ("moon", "Here most evenings.")
 
 
 def test_an_unknown_avatar_or_overlong_bio_is_refused_and_the_bio_kept(client_for, member):
-    response = client_for(member).post("/accounts/profile/", {"avatar": "photo.jpg", "bio": "x" * 501})
+    response = client_for(member).post(
+        "/accounts/profile/", {"avatar": "photo.jpg", "bio": "x" * 501}
+    )
     page = response.content.decode()
     assert response.status_code == 200
     assert "Select a valid choice" in page

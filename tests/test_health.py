@@ -15,7 +15,10 @@ DEAD = "127.0.0.1:9"  # the discard port: nothing listens there
 def test_health_is_ok_when_every_service_answers(client, db):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "checks": {"database": "ok", "cache": "ok", "broker": "ok"}}
+    assert response.json() == {
+        "status": "ok",
+        "checks": {"database": "ok", "cache": "ok", "broker": "ok"},
+    }
 
 
 def healthz_in_a_process_with(env: dict[str, str]) -> tuple[int, dict]:
@@ -41,7 +44,13 @@ def healthz_in_a_process_with(env: dict[str, str]) -> tuple[int, dict]:
     ("down", "env"),
     [
         ("database", {"DATABASE_URL": f"postgres://postgres@{DEAD}/sharon"}),
-        ("cache", {"REDIS_URL": f"redis://{DEAD}/0", "CELERY_BROKER_URL": os.environ.get("REDIS_URL", "")}),
+        (
+            "cache",
+            {
+                "REDIS_URL": f"redis://{DEAD}/0",
+                "CELERY_BROKER_URL": os.environ.get("REDIS_URL", ""),
+            },
+        ),
         ("broker", {"CELERY_BROKER_URL": f"redis://{DEAD}/0"}),
     ],
 )

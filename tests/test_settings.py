@@ -23,7 +23,12 @@ PRODUCTION_ENV = {
 
 
 def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV and k != "HTTPS"}
+    unwanted = {
+        *PRODUCTION_ENV,
+        "HTTPS",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+    }  # the last set by browser tests
+    clean = {k: v for k, v in os.environ.items() if k not in unwanted}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=BASE_DIR,
@@ -66,10 +71,23 @@ def test_env_readers_accept_the_usual_spellings(monkeypatch):
 
 
 def test_database_urls_are_parsed_into_django_settings(tmp_path):
-    pg = parse_database_url("postgres://me:p%40ss@db:6543/sharon?sslmode=require", base_dir=tmp_path)
-    assert (pg["NAME"], pg["USER"], pg["PASSWORD"], pg["HOST"], pg["PORT"]) == ("sharon", "me", "p@ss", "db", "6543")
+    pg = parse_database_url(
+        "postgres://me:p%40ss@db:6543/sharon?sslmode=require", base_dir=tmp_path
+    )
+    assert (pg["NAME"], pg["USER"], pg["PASSWORD"], pg["HOST"], pg["PORT"]) == (
+        "sharon",
+        "me",
+        "p@ss",
+        "db",
+        "6543",
+    )
     assert pg["OPTIONS"] == {"sslmode": "require"}
-    assert parse_database_url("sqlite:///var/x.sqlite3", base_dir=tmp_path)["NAME"] == str(tmp_path / "var/x.sqlite3")
-    assert parse_database_url("sqlite:////srv/x.sqlite3", base_dir=tmp_path)["NAME"] == "/srv/x.sqlite3"
+    assert parse_database_url("sqlite:///var/x.sqlite3", base_dir=tmp_path)["NAME"] == str(
+        tmp_path / "var/x.sqlite3"
+    )
+    assert (
+        parse_database_url("sqlite:////srv/x.sqlite3", base_dir=tmp_path)["NAME"]
+        == "/srv/x.sqlite3"
+    )
     with pytest.raises(ImproperlyConfigured, match="names no database"):
         parse_database_url("postgres://db:5432/", base_dir=tmp_path)

@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,62 +15,165 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Category',
+            name="Category",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, verbose_name='name')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('description', models.TextField(max_length=500, verbose_name='description')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('is_read_only', models.BooleanField(default=False, verbose_name='read-only (announcements)')),
-                ('requires_approval', models.BooleanField(default=False, verbose_name="every post needs a moderator's approval")),
-                ('hidden_from_new_members', models.BooleanField(default=False, verbose_name='hidden from new members')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, verbose_name="name")),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
+                ("description", models.TextField(max_length=500, verbose_name="description")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "is_read_only",
+                    models.BooleanField(default=False, verbose_name="read-only (announcements)"),
+                ),
+                (
+                    "requires_approval",
+                    models.BooleanField(
+                        default=False, verbose_name="every post needs a moderator's approval"
+                    ),
+                ),
+                (
+                    "hidden_from_new_members",
+                    models.BooleanField(default=False, verbose_name="hidden from new members"),
+                ),
             ],
             options={
-                'verbose_name_plural': 'categories',
-                'ordering': ['order', 'name'],
+                "verbose_name_plural": "categories",
+                "ordering": ["order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Thread',
+            name="Thread",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=150, verbose_name='title')),
-                ('content_warning', models.CharField(blank=True, choices=[('self-harm', 'Self-harm'), ('suicide', 'Suicidal thoughts'), ('loss', 'Loss and grief'), ('abuse', 'Abuse'), ('eating', 'Eating and body image'), ('substances', 'Alcohol and drugs'), ('health', 'Physical health')], max_length=20, verbose_name='content warning')),
-                ('is_pinned', models.BooleanField(default=False, verbose_name='pinned')),
-                ('is_locked', models.BooleanField(default=False, verbose_name='locked')),
-                ('reply_count', models.PositiveIntegerField(default=0)),
-                ('view_count', models.PositiveIntegerField(default=0)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('last_activity_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='threads', to=settings.AUTH_USER_MODEL)),
-                ('category', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='threads', to='forums.category')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=150, verbose_name="title")),
+                (
+                    "content_warning",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("self-harm", "Self-harm"),
+                            ("suicide", "Suicidal thoughts"),
+                            ("loss", "Loss and grief"),
+                            ("abuse", "Abuse"),
+                            ("eating", "Eating and body image"),
+                            ("substances", "Alcohol and drugs"),
+                            ("health", "Physical health"),
+                        ],
+                        max_length=20,
+                        verbose_name="content warning",
+                    ),
+                ),
+                ("is_pinned", models.BooleanField(default=False, verbose_name="pinned")),
+                ("is_locked", models.BooleanField(default=False, verbose_name="locked")),
+                ("reply_count", models.PositiveIntegerField(default=0)),
+                ("view_count", models.PositiveIntegerField(default=0)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("last_activity_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="threads",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "category",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="threads",
+                        to="forums.category",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Post',
+            name="Post",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('body', models.TextField(max_length=20000, verbose_name='message')),
-                ('body_html', models.TextField(editable=False)),
-                ('content_warning', models.CharField(blank=True, choices=[('self-harm', 'Self-harm'), ('suicide', 'Suicidal thoughts'), ('loss', 'Loss and grief'), ('abuse', 'Abuse'), ('eating', 'Eating and body image'), ('substances', 'Alcohol and drugs'), ('health', 'Physical health')], max_length=20, verbose_name='content warning')),
-                ('status', models.CharField(choices=[('published', 'Published'), ('pending', 'Awaiting review'), ('hidden', 'Hidden by a moderator'), ('deleted', 'Deleted by its author')], default='published', max_length=20)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('edited_at', models.DateTimeField(blank=True, null=True)),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='posts', to=settings.AUTH_USER_MODEL)),
-                ('thread', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='posts', to='forums.thread')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("body", models.TextField(max_length=20000, verbose_name="message")),
+                ("body_html", models.TextField(editable=False)),
+                (
+                    "content_warning",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("self-harm", "Self-harm"),
+                            ("suicide", "Suicidal thoughts"),
+                            ("loss", "Loss and grief"),
+                            ("abuse", "Abuse"),
+                            ("eating", "Eating and body image"),
+                            ("substances", "Alcohol and drugs"),
+                            ("health", "Physical health"),
+                        ],
+                        max_length=20,
+                        verbose_name="content warning",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("published", "Published"),
+                            ("pending", "Awaiting review"),
+                            ("hidden", "Hidden by a moderator"),
+                            ("deleted", "Deleted by its author"),
+                        ],
+                        default="published",
+                        max_length=20,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("edited_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="posts",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "thread",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="posts",
+                        to="forums.thread",
+                    ),
+                ),
             ],
         ),
         migrations.AddIndex(
-            model_name='thread',
-            index=models.Index(fields=['category', '-is_pinned', '-last_activity_at'], name='thread_category_activity_idx'),
+            model_name="thread",
+            index=models.Index(
+                fields=["category", "-is_pinned", "-last_activity_at"],
+                name="thread_category_activity_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='post',
-            index=models.Index(fields=['thread', 'created_at', 'id'], name='post_thread_order_idx'),
+            model_name="post",
+            index=models.Index(fields=["thread", "created_at", "id"], name="post_thread_order_idx"),
         ),
         migrations.AddIndex(
-            model_name='post',
-            index=models.Index(fields=['author', '-created_at'], name='post_author_recent_idx'),
+            model_name="post",
+            index=models.Index(fields=["author", "-created_at"], name="post_author_recent_idx"),
         ),
     ]

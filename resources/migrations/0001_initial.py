@@ -5,46 +5,79 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='ResourceCategory',
+            name="ResourceCategory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, verbose_name='name')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('description', models.TextField(blank=True, max_length=500, verbose_name='description')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, verbose_name="name")),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
+                (
+                    "description",
+                    models.TextField(blank=True, max_length=500, verbose_name="description"),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
             ],
             options={
-                'verbose_name_plural': 'resource categories',
-                'ordering': ['order', 'name'],
+                "verbose_name_plural": "resource categories",
+                "ordering": ["order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Resource',
+            name="Resource",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=150, verbose_name='title')),
-                ('slug', models.SlugField(max_length=150, unique=True, verbose_name='slug')),
-                ('summary', models.CharField(max_length=300, verbose_name='summary')),
-                ('body', models.TextField(verbose_name='body (Markdown)')),
-                ('body_html', models.TextField(editable=False)),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published')], default='draft', max_length=20, verbose_name='status')),
-                ('featured', models.BooleanField(default=False, verbose_name='featured')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='published at')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('category', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='resources', to='resources.resourcecategory')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=150, verbose_name="title")),
+                ("slug", models.SlugField(max_length=150, unique=True, verbose_name="slug")),
+                ("summary", models.CharField(max_length=300, verbose_name="summary")),
+                ("body", models.TextField(verbose_name="body (Markdown)")),
+                ("body_html", models.TextField(editable=False)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Draft"), ("published", "Published")],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("featured", models.BooleanField(default=False, verbose_name="featured")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "published_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="published at"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "category",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="resources",
+                        to="resources.resourcecategory",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['category__order', 'order', 'title'],
-                'indexes': [models.Index(fields=['status', 'category', 'order'], name='resource_listing_idx')],
+                "ordering": ["category__order", "order", "title"],
+                "indexes": [
+                    models.Index(
+                        fields=["status", "category", "order"], name="resource_listing_idx"
+                    )
+                ],
             },
         ),
     ]

@@ -10,7 +10,9 @@ from .validators import username_skeleton
 class AccountAdapter(DefaultAccountAdapter):
     error_messages = {
         **DefaultAccountAdapter.error_messages,
-        "username_taken": _("That username is taken, or too like an existing member's. Please choose another."),
+        "username_taken": _(
+            "That username is taken, or too like an existing member's. Please choose another."
+        ),
     }
 
     def clean_username(self, username, shallow=False):

@@ -26,7 +26,9 @@ class UserAdmin(BaseUserAdmin):
 
 class InvitationBatchForm(forms.Form):
     count = forms.IntegerField(label="How many codes", min_value=1, max_value=500, initial=1)
-    valid_days = forms.IntegerField(label="Valid for (days)", min_value=1, max_value=365, initial=30)
+    valid_days = forms.IntegerField(
+        label="Valid for (days)", min_value=1, max_value=365, initial=30
+    )
     email = forms.EmailField(
         label="For email address (optional)",
         required=False,
@@ -43,11 +45,28 @@ class InvitationBatchForm(forms.Form):
 
 @admin.register(Invitation)
 class InvitationAdmin(admin.ModelAdmin):
-    list_display = ["display_code", "email", "note", "created_at", "expires_at", "status", "used_by"]
+    list_display = [
+        "display_code",
+        "email",
+        "note",
+        "created_at",
+        "expires_at",
+        "status",
+        "used_by",
+    ]
     list_filter = [("used_at", admin.EmptyFieldListFilter), "created_at"]
     search_fields = ["code", "email", "note", "used_by__username"]
     readonly_fields = ["display_code", "created_by", "created_at", "used_by", "used_at"]
-    fields = ["display_code", "email", "note", "expires_at", "created_by", "created_at", "used_by", "used_at"]
+    fields = [
+        "display_code",
+        "email",
+        "note",
+        "expires_at",
+        "created_by",
+        "created_at",
+        "used_by",
+        "used_at",
+    ]
 
     def has_add_permission(self, request):
         # Codes are made through the batch page, one or many at a time.
@@ -55,23 +74,34 @@ class InvitationAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         return [
-            path("create/", self.admin_site.admin_view(self.create_view), name="accounts_invitation_create"),
+            path(
+                "create/",
+                self.admin_site.admin_view(self.create_view),
+                name="accounts_invitation_create",
+            ),
             *super().get_urls(),
         ]
 
     def changelist_view(self, request, extra_context=None):
-        extra_context = {**(extra_context or {}), "create_url": reverse("admin:accounts_invitation_create")}
+        extra_context = {
+            **(extra_context or {}),
+            "create_url": reverse("admin:accounts_invitation_create"),
+        }
         return super().changelist_view(request, extra_context)
 
     def create_view(self, request):
-        if not self.has_view_permission(request) or not request.user.has_perm("accounts.add_invitation"):
+        if not self.has_view_permission(request) or not request.user.has_perm(
+            "accounts.add_invitation"
+        ):
             messages.error(request, "You do not have permission to create invitations.")
             return redirect("admin:index")
         form = InvitationBatchForm(request.POST or None)
         created = []
         if request.method == "POST" and form.is_valid():
             created = services.invitation_create_batch(created_by=request.user, **form.cleaned_data)
-            self.message_user(request, f"{len(created)} invitation code(s) created.", messages.SUCCESS)
+            self.message_user(
+                request, f"{len(created)} invitation code(s) created.", messages.SUCCESS
+            )
             form = InvitationBatchForm()
         context = {
             **self.admin_site.each_context(request),

@@ -11,4 +11,6 @@ class AccountsConfig(AppConfig):
         from .services import moderators_group_ensure
 
         # After every migrate, so the group has the permissions of apps added since.
-        post_migrate.connect(lambda **kwargs: moderators_group_ensure(), dispatch_uid="moderators-group")
+        post_migrate.connect(
+            lambda **kwargs: moderators_group_ensure(), dispatch_uid="moderators-group"
+        )

@@ -1,3 +1,4 @@
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.core.exceptions import PermissionDenied
@@ -12,6 +13,12 @@ from sharon.core.models import SiteSettings
 from . import services
 from .avatars import AVATAR_CHOICES
 from .models import normalise_code
+
+
+class LoginForm(AllauthLoginForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = _("Username or email")
 
 
 class SignupForm(AllauthSignupForm):
@@ -32,9 +39,12 @@ class SignupForm(AllauthSignupForm):
             )
         self.fields["accept_guidelines"] = forms.BooleanField(
             label=format_html(
-                _('I have read and accept the <a href="{}">community guidelines</a>'), reverse("guidelines")
+                _('I have read and accept the <a href="{}">community guidelines</a>'),
+                reverse("guidelines"),
             ),
-            error_messages={"required": _("Please read and accept the community guidelines to join.")},
+            error_messages={
+                "required": _("Please read and accept the community guidelines to join.")
+            },
         )
 
     def clean(self):
@@ -57,16 +67,24 @@ class SignupForm(AllauthSignupForm):
         with transaction.atomic():
             user = super().save(request)
             services.member_accept_guidelines(user=user)
-            if self.invitation and not services.invitation_redeem(invitation=self.invitation, user=user):
-                raise PermissionDenied(_("That invitation code has just been used. Please ask for a new one."))
+            if self.invitation and not services.invitation_redeem(
+                invitation=self.invitation, user=user
+            ):
+                raise PermissionDenied(
+                    _("That invitation code has just been used. Please ask for a new one.")
+                )
         return user
 
 
 class ProfileForm(forms.Form):
-    avatar = forms.ChoiceField(label=gettext_lazy("Avatar"), choices=AVATAR_CHOICES, widget=forms.RadioSelect)
+    avatar = forms.ChoiceField(
+        label=gettext_lazy("Avatar"), choices=AVATAR_CHOICES, widget=forms.RadioSelect
+    )
     bio = forms.CharField(
         label=gettext_lazy("About me (optional)"),
-        help_text=gettext_lazy("Up to 500 characters. Other members can read this; keep it general."),
+        help_text=gettext_lazy(
+            "Up to 500 characters. Other members can read this; keep it general."
+        ),
         max_length=500,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),

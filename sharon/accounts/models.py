@@ -22,10 +22,16 @@ class User(AbstractUser):
         editable=False,
         help_text=_("The username folded for look-alikes; two members cannot share one."),
     )
-    avatar = models.CharField(_("avatar"), max_length=20, choices=AVATAR_CHOICES, default=DEFAULT_AVATAR)
+    avatar = models.CharField(
+        _("avatar"), max_length=20, choices=AVATAR_CHOICES, default=DEFAULT_AVATAR
+    )
     bio = models.TextField(_("about me"), max_length=500, blank=True)
-    guidelines_version = models.CharField(_("community guidelines version accepted"), max_length=20, blank=True)
-    guidelines_accepted_at = models.DateTimeField(_("community guidelines accepted at"), null=True, blank=True)
+    guidelines_version = models.CharField(
+        _("community guidelines version accepted"), max_length=20, blank=True
+    )
+    guidelines_accepted_at = models.DateTimeField(
+        _("community guidelines accepted at"), null=True, blank=True
+    )
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
@@ -67,10 +73,15 @@ class Invitation(models.Model):
 
     code = models.CharField(max_length=12, unique=True, default=_new_code, editable=False)
     email = models.EmailField(
-        _("for email address"), blank=True, help_text=_("Optional: only this address can use the code.")
+        _("for email address"),
+        blank=True,
+        help_text=_("Optional: only this address can use the code."),
     )
     note = models.CharField(
-        _("note"), max_length=200, blank=True, help_text=_("For staff, e.g. which service referred.")
+        _("note"),
+        max_length=200,
+        blank=True,
+        help_text=_("For staff, e.g. which service referred."),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

@@ -40,14 +40,18 @@ def invitation_create_batch(
     expires_at = timezone.now() + dt.timedelta(days=valid_days)
     with transaction.atomic():
         return [
-            Invitation.objects.create(created_by=created_by, expires_at=expires_at, email=email, note=note)
+            Invitation.objects.create(
+                created_by=created_by, expires_at=expires_at, email=email, note=note
+            )
             for _ in range(count)
         ]
 
 
 def invitation_find_usable(*, code: str, email: str) -> Invitation | None:
     """The unused, unexpired invitation with this code that `email` may use, or None."""
-    invitation = Invitation.objects.filter(code=code, used_at__isnull=True, expires_at__gt=timezone.now()).first()
+    invitation = Invitation.objects.filter(
+        code=code, used_at__isnull=True, expires_at__gt=timezone.now()
+    ).first()
     if invitation and invitation.email and invitation.email.casefold() != email.casefold():
         return None
     return invitation
@@ -56,9 +60,9 @@ def invitation_find_usable(*, code: str, email: str) -> Invitation | None:
 def invitation_redeem(*, invitation: Invitation, user: User) -> bool:
     """Mark the code used by `user`. False if someone else used it first (a race)."""
     now = timezone.now()
-    updated = Invitation.objects.filter(pk=invitation.pk, used_at__isnull=True, expires_at__gt=now).update(
-        used_by=user, used_at=now
-    )
+    updated = Invitation.objects.filter(
+        pk=invitation.pk, used_at__isnull=True, expires_at__gt=now
+    ).update(used_by=user, used_at=now)
     return updated == 1
 
 

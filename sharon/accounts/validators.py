@@ -10,16 +10,54 @@ MIN_LENGTH, MAX_LENGTH = 3, 20
 _ALLOWED = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 # Characters people swap in to pass one name off as another.
 _CONFUSABLE = str.maketrans(
-    {"0": "o", "1": "l", "i": "l", "|": "l", "!": "l", "3": "e", "4": "a", "@": "a", "5": "s",
-     "$": "s", "7": "t", "8": "b", "9": "g", "6": "b"}
+    {
+        "0": "o",
+        "1": "l",
+        "i": "l",
+        "|": "l",
+        "!": "l",
+        "3": "e",
+        "4": "a",
+        "@": "a",
+        "5": "s",
+        "$": "s",
+        "7": "t",
+        "8": "b",
+        "9": "g",
+        "6": "b",
+    }
 )
 # Names that must not appear anywhere in a username (after look-alike folding).
 RESERVED_ANYWHERE = ("moderator", "admin", "official", "samaritans", "sharonteam")
 # Names that may not be a whole username, but are fine inside a longer one.
 RESERVED_EXACT = (
-    "mod", "mods", "modteam", "sharon", "staff", "support", "nhs", "root", "system", "help",
-    "helpline", "team", "crisis", "police", "doctor", "nurse", "therapist", "anonymous",
-    "formermember", "deleted", "null", "none", "everyone", "here", "all", "me", "you",
+    "mod",
+    "mods",
+    "modteam",
+    "sharon",
+    "staff",
+    "support",
+    "nhs",
+    "root",
+    "system",
+    "help",
+    "helpline",
+    "team",
+    "crisis",
+    "police",
+    "doctor",
+    "nurse",
+    "therapist",
+    "anonymous",
+    "formermember",
+    "deleted",
+    "null",
+    "none",
+    "everyone",
+    "here",
+    "all",
+    "me",
+    "you",
 )
 
 
@@ -40,12 +78,15 @@ _EXACT = frozenset(username_skeleton(word) for word in RESERVED_EXACT)
 def validate_username(value: str) -> None:
     if "@" in value:
         raise ValidationError(
-            _("Please don't use an email address: your username is the only thing other members see."),
+            _(
+                "Please don't use an email address: your username is the only thing other members see."
+            ),
             code="email",
         )
     if not MIN_LENGTH <= len(value) <= MAX_LENGTH:
         raise ValidationError(
-            _("Choose a username of %(min)d to %(max)d characters.") % {"min": MIN_LENGTH, "max": MAX_LENGTH},
+            _("Choose a username of %(min)d to %(max)d characters.")
+            % {"min": MIN_LENGTH, "max": MAX_LENGTH},
             code="length",
         )
     if not _ALLOWED.match(value):
@@ -58,13 +99,17 @@ def validate_username(value: str) -> None:
         )
     if not re.search(r"[A-Za-z]", value):
         raise ValidationError(
-            _("Include at least one letter: a username of only numbers can look like a phone number."),
+            _(
+                "Include at least one letter: a username of only numbers can look like a phone number."
+            ),
             code="no_letters",
         )
     skeleton = username_skeleton(value)
     if skeleton in _EXACT or any(word in skeleton for word in _ANYWHERE):
         raise ValidationError(
-            _("That username could be mistaken for the SHaRON team or a service. Please choose another."),
+            _(
+                "That username could be mistaken for the SHaRON team or a service. Please choose another."
+            ),
             code="reserved",
         )
 

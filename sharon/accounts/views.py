@@ -26,7 +26,9 @@ def profile_edit(request):
     user = request.user
     form = ProfileForm(request.POST or None, initial={"avatar": user.avatar, "bio": user.bio})
     if request.method == "POST" and form.is_valid():
-        services.profile_update(user=user, avatar=form.cleaned_data["avatar"], bio=form.cleaned_data["bio"])
+        services.profile_update(
+            user=user, avatar=form.cleaned_data["avatar"], bio=form.cleaned_data["bio"]
+        )
         messages.success(request, _("Your profile has been saved."))
         return redirect("accounts:profile", username=user.username)
     avatars = [(key, label, avatar_url(key)) for key, label in AVATARS.items()]

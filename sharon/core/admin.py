@@ -9,7 +9,14 @@ class SiteSettingsAdmin(admin.ModelAdmin):
         ("Sign-up", {"fields": ["signup_mode"]}),
         (
             "Moderator hours",
-            {"fields": ["moderators_on_duty_from", "moderators_on_duty_until", "moderator_days", "on_call_email"]},
+            {
+                "fields": [
+                    "moderators_on_duty_from",
+                    "moderators_on_duty_until",
+                    "moderator_days",
+                    "on_call_email",
+                ]
+            },
         ),
         (
             "Safety and new members",

@@ -55,7 +55,9 @@ class SiteSettings(models.Model):
     class Meta:
         verbose_name = _("site settings")
         verbose_name_plural = _("site settings")
-        constraints = [models.CheckConstraint(condition=models.Q(id=1), name="site_settings_singleton")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(id=1), name="site_settings_singleton")
+        ]
 
     def __str__(self) -> str:
         return str(_("Site settings"))

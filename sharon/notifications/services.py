@@ -16,8 +16,15 @@ def email_queue(message: EmailMessage) -> None:
     )
 
 
-def email_build(*, subject: str, body: str, from_email: str, to: list[str], html: str | None,
-                headers: dict[str, str]) -> EmailMultiAlternatives:
+def email_build(
+    *,
+    subject: str,
+    body: str,
+    from_email: str,
+    to: list[str],
+    html: str | None,
+    headers: dict[str, str],
+) -> EmailMultiAlternatives:
     message = EmailMultiAlternatives(subject, body, from_email, to, headers=headers)
     if html:
         message.attach_alternative(html, "text/html")

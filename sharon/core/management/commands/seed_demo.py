@@ -1,0 +1,218 @@
+"""`manage.py seed_demo`: fill an empty database with a small, realistic demo community.
+
+Safe to run again: everything is looked up by slug, username or (category, title) first,
+so a second run creates nothing and leaves existing content (and passwords) as they are.
+The content itself lives in sharon/core/demo_content.py.
+"""
+
+import datetime as dt
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from forums.models import Category, Post, Thread
+from forums.services import post_create, thread_create
+from resources.models import Resource, ResourceCategory
+from sharon.accounts.models import User
+from sharon.accounts.services import moderators_group_ensure
+from sharon.accounts.validators import validate_username
+from sharon.core import demo_content
+
+
+class Command(BaseCommand):
+    help = "Create demo members, forum threads and CBT resources (safe to run again)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--quiet", action="store_true", help="Print only the demo sign-ins, not the summary."
+        )
+        parser.add_argument(
+            "--not-production",
+            action="store_true",
+            help="Run with DEBUG off too (tests, a staging copy): you confirm this is no live site.",
+        )
+
+    def handle(self, *args, quiet: bool = False, not_production: bool = False, **options):
+        if not settings.DEBUG and not not_production:
+            # The demo accounts' passwords are published in the README.
+            raise CommandError(
+                "seed_demo creates accounts with published passwords, including an admin. "
+                "Run it with DEBUG=1, or pass --not-production if this is not a live site."
+            )
+        _check_content()
+        with transaction.atomic():
+            created = _seed(now=timezone.now())
+
+        if not quiet:
+            if any(created.values()):
+                self.stdout.write("Demo content created:")
+                for what, count in created.items():
+                    self.stdout.write(f"  {count:>3} {what}")
+            else:
+                self.stdout.write("The demo content is already there; nothing new created.")
+            self.stdout.write("")
+        self.stdout.write("Demo sign-ins (username / password):")
+        for label, username, password in demo_content.SIGN_INS:
+            self.stdout.write(f"  {label:<10} {username} / {password}")
+
+
+def _check_content() -> None:
+    """Catch mistakes in demo_content before anything is written."""
+    passwords = {username: password for _label, username, password in demo_content.SIGN_INS}
+    usernames = {member["username"] for member in demo_content.MEMBERS}
+    if missing := set(passwords) - usernames:
+        raise CommandError(f"demo_content: sign-ins without a member: {sorted(missing)}")
+    for member in demo_content.MEMBERS:
+        if member["role"] == "admin":
+            continue  # staff accounts are made by staff, not through the sign-up rules
+        try:
+            validate_username(member["username"])
+        except ValidationError as error:
+            raise CommandError(
+                f"demo_content: username {member['username']!r}: {error.messages}"
+            ) from None
+    for thread in demo_content.THREADS:
+        days_ago, time_of_day = thread["started"]
+        hour, minute = map(int, time_of_day.split(":"))
+        last_hours = max((reply["after_hours"] for reply in thread["replies"]), default=0)
+        if hour + minute / 60 + last_hours >= 24 * days_ago:
+            raise CommandError(f"demo_content: thread {thread['title']!r} would end in the future")
+        authors = {thread["author"], *(reply["author"] for reply in thread["replies"])}
+        if unknown := authors - usernames:
+            raise CommandError(
+                f"demo_content: thread {thread['title']!r} by unknown {sorted(unknown)}"
+            )
+
+
+def _seed(*, now: dt.datetime) -> dict[str, int]:
+    created = dict.fromkeys(
+        ["members", "forum categories", "threads", "posts", "resource categories", "resources"], 0
+    )
+
+    users = {}
+    for member in demo_content.MEMBERS:
+        users[member["username"]], is_new = _member_ensure(member, now=now)
+        created["members"] += is_new
+
+    categories = {}
+    for spec in demo_content.FORUM_CATEGORIES:
+        categories[spec["slug"]], is_new = Category.objects.get_or_create(
+            slug=spec["slug"],
+            defaults={
+                "name": spec["name"],
+                "description": spec["description"],
+                "order": spec["order"],
+                "is_read_only": spec.get("is_read_only", False),
+                "requires_approval": spec.get("requires_approval", False),
+                "hidden_from_new_members": spec.get("hidden_from_new_members", False),
+            },
+        )
+        created["forum categories"] += is_new
+
+    for spec in demo_content.THREADS:
+        category = categories[spec["category"]]
+        if Thread.objects.filter(category=category, title=spec["title"]).exists():
+            continue
+        _thread_seed(spec, category=category, users=users, now=now)
+        created["threads"] += 1
+        created["posts"] += 1 + len(spec["replies"])
+
+    resource_categories = {}
+    for spec in demo_content.RESOURCE_CATEGORIES:
+        resource_categories[spec["slug"]], is_new = ResourceCategory.objects.get_or_create(
+            slug=spec["slug"],
+            defaults={
+                "name": spec["name"],
+                "description": spec["description"],
+                "order": spec["order"],
+            },
+        )
+        created["resource categories"] += is_new
+
+    for spec in demo_content.RESOURCES:
+        _resource, is_new = Resource.objects.get_or_create(
+            slug=spec["slug"],
+            defaults={
+                "category": resource_categories[spec["category"]],
+                "title": spec["title"],
+                "summary": spec["summary"],
+                "body": spec["body"],
+                "status": Resource.Status.PUBLISHED,
+                "featured": spec.get("featured", False),
+                "order": spec.get("order", 0),
+            },
+        )
+        created["resources"] += is_new
+
+    return created
+
+
+def _member_ensure(spec: dict, *, now: dt.datetime) -> tuple[User, bool]:
+    """The demo member, created if missing. An existing account keeps its password and
+    profile; only what the sign-ins need (role, verified email, guidelines) is made sure of."""
+    username = spec["username"]
+    passwords = {name: password for _label, name, password in demo_content.SIGN_INS}
+    user = User.objects.filter(username=username).first()
+    is_new = user is None
+    if is_new:
+        joined = now - dt.timedelta(days=spec["joined_days_ago"])
+        user = User.objects.create_user(
+            username=username,
+            email=f"{username}@example.org",
+            password=passwords.get(username),  # None: an unusable password
+            avatar=spec["avatar"],
+            bio=spec["bio"],
+            date_joined=joined,
+            guidelines_version=settings.COMMUNITY_GUIDELINES_VERSION,
+            guidelines_accepted_at=joined,
+        )
+    else:
+        user.guidelines_version = settings.COMMUNITY_GUIDELINES_VERSION
+        user.guidelines_accepted_at = user.guidelines_accepted_at or now
+
+    if spec["role"] == "admin":
+        user.is_staff = user.is_superuser = True
+    user.save()
+    if spec["role"] == "moderator":
+        user.groups.add(moderators_group_ensure())
+
+    if user.email:
+        EmailAddress.objects.update_or_create(
+            user=user, email=user.email, defaults={"verified": True, "primary": True}
+        )
+    return user, is_new
+
+
+def _thread_seed(spec: dict, *, category: Category, users: dict, now: dt.datetime) -> Thread:
+    """Create the thread and its replies through the forum services, then move their
+    timestamps back to when the demo says they were written."""
+    thread = thread_create(
+        author=users[spec["author"]],
+        category=category,
+        title=spec["title"],
+        body=spec["body"],
+        content_warning=spec.get("content_warning", ""),
+    )
+    days_ago, time_of_day = spec["started"]
+    day = timezone.localdate(now) - dt.timedelta(days=days_ago)
+    opened = timezone.make_aware(dt.datetime.combine(day, dt.time.fromisoformat(time_of_day)))
+    Post.objects.filter(thread=thread).update(created_at=opened)
+
+    last_activity = opened
+    for reply in spec["replies"]:
+        post = post_create(author=users[reply["author"]], thread=thread, body=reply["body"])
+        last_activity = opened + dt.timedelta(hours=reply["after_hours"])
+        Post.objects.filter(pk=post.pk).update(created_at=last_activity)
+
+    Thread.objects.filter(pk=thread.pk).update(
+        created_at=opened,
+        last_activity_at=last_activity,
+        is_pinned=spec.get("pinned", False),
+        # Readers outnumber posters (lurkers are welcome), so a thread has been seen a few times.
+        view_count=9 + 7 * len(spec["replies"]) + 2 * days_ago,
+    )
+    return thread

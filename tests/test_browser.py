@@ -1,0 +1,127 @@
+"""A newcomer's first visit in a real browser: sign up, verify by email, sign in.
+
+Chromium is Debian's (/usr/bin/chromium); every page visited is checked with axe-core for
+WCAG 2.2 A and AA violations.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect, sync_playwright
+
+CHROMIUM = Path("/usr/bin/chromium")
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's Chromium is missing: `apt-get install chromium` (.ci/run does this).")
+    # Playwright's sync API keeps an event loop on this thread; Django's ORM calls in the
+    # test's fixtures are still synchronous, so its async-safety guard does not apply.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(
+        locale="en-GB", viewport={"width": 390, "height": 844}
+    )  # a phone first
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    context.close()
+    assert errors == [], f"JavaScript errors: {errors}"
+
+
+class AccessibilityChecker:
+    def __init__(self):
+        self.axe = Axe()
+        self.visited = []
+
+    def check(self, page):
+        results = self.axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
+        self.visited.append(page.url)
+        assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+
+
+def test_newcomer_signs_up_verifies_email_and_signs_in(
+    page, live_server, celery_worker, smtp_server
+):
+    a11y = AccessibilityChecker()
+
+    page.goto(live_server.url + "/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(
+        "You don't have to manage it alone"
+    )
+    expect(page.get_by_role("link", name="Need urgent help?").first).to_be_visible()
+    a11y.check(page)
+
+    page.get_by_role("link", name="Join SHaRON").first.click()
+    expect(page).to_have_url(re.compile(r"/accounts/signup/$"))
+    a11y.check(page)
+
+    page.get_by_label("Email").fill("hopeful@example.org")
+    page.get_by_label("Username").fill("hopeful_hen")
+    page.get_by_label("Password", exact=True).fill("gentle-steps-every-day")
+    page.get_by_label("Password (again)").fill("gentle-steps-every-day")
+    page.get_by_role("button", name="Sign Up").click()
+    # Forgot the guidelines: told clearly, nothing typed is lost.
+    expect(page.get_by_role("alert")).to_contain_text(
+        "Please read and accept the community guidelines"
+    )
+    expect(page.get_by_label("Username")).to_have_value("hopeful_hen")
+    a11y.check(page)
+
+    page.get_by_label("Password", exact=True).fill("gentle-steps-every-day")
+    page.get_by_label("Password (again)").fill("gentle-steps-every-day")
+    page.get_by_label("I have read and accept the community guidelines").check()
+    page.get_by_role("button", name="Sign Up").click()
+    expect(page).to_have_url(re.compile(r"/accounts/confirm-email/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        re.compile("Verify Your Email Address", re.I)
+    )
+    a11y.check(page)
+
+    (message,) = smtp_server.wait_for(1)
+    assert message["To"] == "hopeful@example.org"
+    link = re.search(
+        r"http://\S+/accounts/confirm-email/\S+/", message.get_body(("plain",)).get_content()
+    ).group(0)
+
+    page.goto(link)
+    a11y.check(page)
+    page.get_by_role("button", name="Confirm").click()
+    expect(page).to_have_url(re.compile(r"/accounts/login/$"))
+    a11y.check(page)
+
+    page.get_by_label("Username or email").fill("hopeful_hen")
+    page.get_by_label("Password").fill("gentle-steps-every-day")
+    page.get_by_role("button", name="Sign In").click()
+    expect(page).to_have_url(re.compile(r"/forums/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Forums")
+    expect(page.get_by_role("link", name="hopeful_hen")).to_be_visible()
+    a11y.check(page)
+
+    page.get_by_role("link", name="Need urgent help?").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Need urgent help?")
+    a11y.check(page)
+    assert len(a11y.visited) == 8
