@@ -4,19 +4,18 @@ from sharon.accounts.models import User
 
 from .models import Category, Post, Thread
 
-_PUBLISHED = Q(posts__status=Post.Status.PUBLISHED)
-
 
 def visible_post_count(*, author: User) -> int:
     return Post.objects.filter(author=author, status=Post.Status.PUBLISHED).count()
 
 
 def categories_with_activity() -> QuerySet[Category]:
+    # Aggregating queries drop Meta.ordering, so the order is restated.
     return Category.objects.annotate(
         thread_count=Count("threads", distinct=True),
         post_count=Count("threads__posts", filter=Q(threads__posts__status=Post.Status.PUBLISHED)),
         last_activity_at=Max("threads__last_activity_at"),
-    )
+    ).order_by("order", "name")
 
 
 def threads_in_category(*, category: Category) -> QuerySet[Thread]:

@@ -5,9 +5,11 @@ from .models import SiteSettings
 
 
 def site(request):
-    site_settings = SiteSettings.load()
+    site_settings, now = SiteSettings.load(), timezone.now()
+    on_duty = site_settings.moderators_on_duty(now)
     return {
         "site_settings": site_settings,
-        "moderators_on_duty": site_settings.moderators_on_duty(timezone.now()),
+        "moderators_on_duty": on_duty,
+        "moderators_next_on_duty": None if on_duty else site_settings.moderators_next_on_duty(now),
         "guidelines_version": settings.COMMUNITY_GUIDELINES_VERSION,
     }

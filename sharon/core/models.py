@@ -3,6 +3,7 @@ import datetime as dt
 from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 CACHE_KEY = "core:site-settings"
@@ -76,12 +77,28 @@ class SiteSettings(models.Model):
         return settings_row
 
     def moderators_on_duty(self, at: dt.datetime) -> bool:
-        """Whether `at` (aware, converted to UK time) falls in the moderators' hours."""
-        from django.utils import timezone
+        """Whether `at` (aware) falls in the moderators' hours, read in UK time.
 
+        A shift that ends before it starts (22:00–06:00) runs past midnight and belongs to
+        the day it starts on."""
         local = timezone.localtime(at)
-        if str(local.weekday()) not in self.moderator_days:
-            return False
-        start, end = self.moderators_on_duty_from, self.moderators_on_duty_until
-        now = local.time()
-        return start <= now < end if start <= end else (now >= start or now < end)
+        start, end, now = self.moderators_on_duty_from, self.moderators_on_duty_until, local.time()
+        if start <= end:
+            return self._duty_day(local.date()) and start <= now < end
+        if now >= start:
+            return self._duty_day(local.date())
+        return now < end and self._duty_day(local.date() - dt.timedelta(days=1))
+
+    def moderators_next_on_duty(self, at: dt.datetime) -> dt.datetime | None:
+        """When the next shift after `at` starts, in UK time; None if no day has moderators."""
+        local = timezone.localtime(at)
+        for offset in range(8):
+            day = local.date() + dt.timedelta(days=offset)
+            if self._duty_day(day):
+                start = timezone.make_aware(dt.datetime.combine(day, self.moderators_on_duty_from))
+                if start > at:
+                    return start
+        return None
+
+    def _duty_day(self, day: dt.date) -> bool:
+        return str(day.weekday()) in self.moderator_days
