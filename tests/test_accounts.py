@@ -284,3 +284,30 @@ def test_unverified_member_cannot_sign_in(client, db):
     response = client.post("/accounts/login/", {"login": "not_yet", "password": PASSWORD})
     assert response["Location"] == "/accounts/confirm-email/"
     assert "_auth_user_id" not in client.session
+
+
+def test_repeated_failed_sign_ins_are_rate_limited(client, member):
+    for _ in range(5):
+        client.post("/accounts/login/", {"login": member.username, "password": "wrong-password"})
+    response = client.post("/accounts/login/", {"login": member.username, "password": PASSWORD})
+    assert "_auth_user_id" not in client.session
+    assert "Too many failed login attempts" in response.content.decode()
+
+
+def test_sign_out_is_a_post_from_the_header(client_for, member):
+    client = client_for(member)
+    page = client.get("/forums/").content.decode()
+    assert 'action="/accounts/logout/" method="post"' in page
+    client.post("/accounts/logout/")
+    assert client.get("/forums/").status_code == 302
+
+
+def test_member_adds_a_new_email_address_which_must_be_verified(
+    client_for, member, django_capture_on_commit_callbacks
+):
+    client = client_for(member)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/accounts/email/", {"action_add": "", "email": "robin.new@example.org"})
+    address = EmailAddress.objects.get(user=member, email="robin.new@example.org")
+    assert not address.verified
+    assert mail.outbox[-1].to == ["robin.new@example.org"]

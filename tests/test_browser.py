@@ -73,7 +73,7 @@ def test_newcomer_signs_up_verifies_email_and_signs_in(
         "You don't have to manage it alone"
     )
     # On a phone too, the urgent-help link is in the header, not folded into a menu.
-    expect(page.locator("header").get_by_role("link", name="Need urgent help?")).to_be_visible()
+    expect(page.get_by_role("banner").get_by_role("link", name="Need urgent help?")).to_be_visible()
     a11y.check(page)
 
     page.get_by_role("link", name="Join SHaRON").first.click()
@@ -122,7 +122,66 @@ def test_newcomer_signs_up_verifies_email_and_signs_in(
     expect(page.get_by_role("link", name="hopeful_hen")).to_be_visible()
     a11y.check(page)
 
-    page.locator("header").get_by_role("link", name="Need urgent help?").click()
+    page.get_by_role("banner").get_by_role("link", name="Need urgent help?").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Need urgent help?")
     a11y.check(page)
     assert len(a11y.visited) == 8
+
+
+def sign_in(page, base_url: str, username: str, password: str) -> None:
+    page.goto(base_url + "/accounts/login/")
+    page.get_by_label("Username or email").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign In").click()
+    expect(page).to_have_url(re.compile(r"/forums/$"))
+
+
+@pytest.fixture
+def demo(live_server):
+    from django.core.management import call_command
+
+    call_command("seed_demo", "--not-production", "--quiet")
+    return live_server.url
+
+
+def test_members_pages_have_no_accessibility_violations(page, demo):
+    a11y = AccessibilityChecker()
+    sign_in(page, demo, "robin", "sharon-demo-member")
+    a11y.check(page)
+
+    page.get_by_role("link", name="Anxiety").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Anxiety")
+    a11y.check(page)
+    page.get_by_role("table").get_by_role("link").first.click()
+    expect(page.locator("article").first).to_be_visible()
+    a11y.check(page)
+
+    page.get_by_role("navigation", name="Account").get_by_role("link", name="robin").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("robin")
+    a11y.check(page)
+    page.get_by_role("link", name="Change your avatar or about me").click()
+    a11y.check(page)
+    # The avatar picker works from the keyboard: radio buttons behind picture labels.
+    page.get_by_label("Moon").focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Save profile").click()
+    expect(page.get_by_text("Your profile has been saved.")).to_be_visible()
+    expect(page.locator("img.sharon-avatar").first).to_have_attribute("src", re.compile(r"moon"))
+
+    for path in ["/resources/", "/about/", "/guidelines/", "/messages/", "/accounts/email/", "/accounts/password/change/"]:
+        page.goto(demo + path)
+        a11y.check(page)
+    page.get_by_role("link", name="Self-help resources").first.click()
+    page.locator(".nhsuk-card__link").first.click()
+    a11y.check(page)
+
+
+def test_signing_in_and_reading_works_without_javascript(browser, demo):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    sign_in(page, demo, "robin", "sharon-demo-member")
+    page.get_by_role("link", name="Low mood").click()
+    page.get_by_role("table").get_by_role("link").first.click()
+    expect(page.locator("article").first).to_be_visible()
+    expect(page.get_by_role("banner").get_by_role("link", name="Need urgent help?")).to_be_visible()
+    context.close()
