@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from sharon import health, views
 
@@ -9,6 +11,7 @@ urlpatterns = [
     path("about/", views.about, name="about"),
     path("guidelines/", views.guidelines, name="guidelines"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", RedirectView.as_view(url=static("img/favicon.svg"), permanent=True)),
     path("healthz", health.healthz, name="healthz"),
     path("accounts/", include("sharon.accounts.urls")),
     path("accounts/", include("allauth.urls")),

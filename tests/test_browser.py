@@ -168,7 +168,14 @@ def test_members_pages_have_no_accessibility_violations(page, demo):
     expect(page.get_by_text("Your profile has been saved.")).to_be_visible()
     expect(page.locator("img.sharon-avatar").first).to_have_attribute("src", re.compile(r"moon"))
 
-    for path in ["/resources/", "/about/", "/guidelines/", "/messages/", "/accounts/email/", "/accounts/password/change/"]:
+    for path in [
+        "/resources/",
+        "/about/",
+        "/guidelines/",
+        "/messages/",
+        "/accounts/email/",
+        "/accounts/password/change/",
+    ]:
         page.goto(demo + path)
         a11y.check(page)
     page.get_by_role("link", name="Self-help resources").first.click()
