@@ -1,17 +1,148 @@
-from django.db import transaction
-from django.db.models import F
+"""Every change to the forums. Counters (replies, last activity, category totals, a member's
+post count) are recomputed from the rows by the service that changed them, so they cannot
+drift."""
+
+from django.contrib.postgres.search import SearchVector
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Count, F, Max, Q, Value
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from sharon.accounts.models import User
-from sharon.markup import render_post
+from sharon.markup import MENTION, render_post
 
-from .models import Category, Post, Thread
+from .models import (
+    Bookmark,
+    Category,
+    CategoryWatch,
+    Draft,
+    Post,
+    PostMention,
+    PostRevision,
+    Reaction,
+    ReadingPreferences,
+    Status,
+    Thread,
+    ThreadRead,
+    ThreadWatch,
+)
+
+
+def mentioned_users(body: str) -> dict[str, User]:
+    """Active members named as @username in `body`, keyed by the name as typed."""
+    names = {match.group(1) for match in MENTION.finditer(body)}
+    if not names:
+        return {}
+    found = {
+        u.username.casefold(): u for u in User.objects.filter(is_active=True, username__in=names)
+    }
+    lower = {name.casefold() for name in names} - found.keys()
+    if lower:  # a differently-cased @Name still finds the member
+        query = Q()
+        for name in lower:
+            query |= Q(username__iexact=name)
+        found.update({u.username.casefold(): u for u in User.objects.filter(query, is_active=True)})
+    return {name: found[name.casefold()] for name in names if name.casefold() in found}
+
+
+def _render(body: str) -> tuple[str, dict[str, User]]:
+    mentions = mentioned_users(body)
+    links = {name: f"/accounts/members/{user.username}/" for name, user in mentions.items()}
+    return render_post(body, mentions=links), mentions
+
+
+def _status_for_new_post(category: Category, author: User) -> str:
+    if category.requires_approval and not author.is_moderator:
+        return Status.PENDING
+    return Status.PUBLISHED
+
+
+def _index_for_search(post: Post, title: str | None) -> None:
+    if connection.vendor != "postgresql":
+        return
+    vector = SearchVector(Value(post.body), weight="B", config="english")
+    if title is not None:
+        vector = SearchVector(Value(title), weight="A", config="english") + vector
+    Post.objects.filter(pk=post.pk).update(search_vector=vector)
+
+
+def _record_mentions(post: Post, mentions: dict[str, User]) -> None:
+    PostMention.objects.filter(post=post).exclude(user__in=mentions.values()).delete()
+    PostMention.objects.bulk_create(
+        [
+            PostMention(post=post, user=user)
+            for user in mentions.values()
+            if user.pk != post.author_id
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def _refresh_thread(thread: Thread) -> None:
+    """Recompute the thread's status, reply count, last activity and answered time."""
+    posts = Post.objects.filter(thread=thread)
+    first = posts.filter(is_first=True).values_list("status", flat=True).first()
+    published = posts.filter(status=Status.PUBLISHED)
+    stats = published.aggregate(count=Count("id"), last=Max("created_at"))
+    last_post = published.order_by("-created_at", "-id").values_list("author_id", flat=True).first()
+    first_answer = (
+        published.filter(is_first=False)
+        .exclude(author_id=thread.author_id)
+        .order_by("created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    Thread.objects.filter(pk=thread.pk).update(
+        status=first or Status.DELETED,
+        reply_count=max(stats["count"] - 1, 0),
+        last_activity_at=stats["last"] or thread.created_at,
+        last_poster_id=last_post,
+        answered_at=first_answer,
+    )
+
+
+def _refresh_category(category: Category) -> None:
+    threads = Thread.objects.filter(category=category, status=Status.PUBLISHED)
+    stats = threads.aggregate(
+        threads=Count("id", distinct=True),
+        posts=Count("posts", filter=Q(posts__status=Status.PUBLISHED)),
+        last=Max("last_activity_at"),
+    )
+    Category.objects.filter(pk=category.pk).update(
+        thread_count=stats["threads"], post_count=stats["posts"], last_activity_at=stats["last"]
+    )
+
+
+def _refresh_author(user_id: int | None) -> None:
+    if user_id is None:
+        return
+    count = Post.objects.filter(
+        author_id=user_id, status=Status.PUBLISHED, thread__status=Status.PUBLISHED
+    ).count()
+    User.objects.filter(pk=user_id).update(post_count=count)
+
+
+def thread_recount(*, thread: Thread) -> None:
+    """Recompute a thread's, its category's and its authors' counters from the rows, e.g.
+    after posts were imported or their times changed."""
+    author_ids = Post.objects.filter(thread=thread).values_list("author_id", flat=True).distinct()
+    _refresh(thread, *author_ids)
+
+
+def _refresh(thread: Thread, *author_ids: int | None) -> None:
+    _refresh_thread(thread)
+    _refresh_category(thread.category)
+    for author_id in set(author_ids):
+        _refresh_author(author_id)
 
 
 def thread_create(
     *, author: User, category: Category, title: str, body: str, content_warning: str = ""
 ) -> Thread:
-    """Start a thread with its first post."""
+    """Start a thread with its first post; the author watches it. Pending in a category that
+    needs approval."""
+    status = _status_for_new_post(category, author)
+    body_html, mentions = _render(body)
     with transaction.atomic():
         now = timezone.now()
         thread = Thread.objects.create(
@@ -19,23 +150,193 @@ def thread_create(
             author=author,
             title=title.strip(),
             content_warning=content_warning,
+            status=status,
             created_at=now,
             last_activity_at=now,
+            last_poster=author,
         )
-        Post.objects.create(
-            thread=thread, author=author, body=body, body_html=render_post(body), created_at=now
+        post = Post.objects.create(
+            thread=thread,
+            author=author,
+            is_first=True,
+            body=body,
+            body_html=body_html,
+            content_warning=content_warning,
+            status=status,
+            created_at=now,
         )
+        _index_for_search(post, thread.title)
+        _record_mentions(post, mentions)
+        ThreadWatch.objects.get_or_create(user=author, thread=thread)
+        Draft.objects.filter(user=author, category=category, thread__isnull=True).delete()
+        _refresh(thread, author.pk)
+    thread.refresh_from_db()
     return thread
 
 
-def post_create(*, author: User, thread: Thread, body: str) -> Post:
-    """Reply to a thread, keeping its reply count and last activity in step."""
+def post_create(*, author: User, thread: Thread, body: str, content_warning: str = "") -> Post:
+    """Reply to a thread; the author then watches it and their draft is gone."""
+    status = _status_for_new_post(thread.category, author)
+    body_html, mentions = _render(body)
     with transaction.atomic():
-        now = timezone.now()
         post = Post.objects.create(
-            thread=thread, author=author, body=body, body_html=render_post(body), created_at=now
+            thread=thread,
+            author=author,
+            body=body,
+            body_html=body_html,
+            content_warning=content_warning,
+            status=status,
+            created_at=timezone.now(),
         )
-        Thread.objects.filter(pk=thread.pk).update(
-            reply_count=F("reply_count") + 1, last_activity_at=now
-        )
+        _index_for_search(post, None)
+        _record_mentions(post, mentions)
+        ThreadWatch.objects.get_or_create(user=author, thread=thread)
+        Draft.objects.filter(user=author, thread=thread).delete()
+        _refresh(thread, author.pk)
+        thread_mark_read(user=author, thread=thread, up_to=post.created_at)
     return post
+
+
+def post_edit(*, post: Post, editor: User, body: str, content_warning: str) -> bool:
+    """Replace the post's text, keeping the old text as a revision. False if nothing changed."""
+    if body == post.body and content_warning == post.content_warning:
+        return False
+    body_html, mentions = _render(body)
+    with transaction.atomic():
+        PostRevision.objects.create(
+            post=post,
+            body=post.body,
+            body_html=post.body_html,
+            content_warning=post.content_warning,
+            written_at=post.edited_at or post.created_at,
+            replaced_by=editor,
+        )
+        post.body, post.body_html, post.content_warning = body, body_html, content_warning
+        post.edited_at = timezone.now()
+        post.save(update_fields=["body", "body_html", "content_warning", "edited_at"])
+        if post.is_first and content_warning != post.thread.content_warning:
+            Thread.objects.filter(pk=post.thread_id).update(content_warning=content_warning)
+        _index_for_search(post, post.thread.title if post.is_first else None)
+        _record_mentions(post, mentions)
+    return True
+
+
+def post_delete(*, post: Post, by: User) -> bool:
+    """The author withdraws their post; it leaves a placeholder. Deleting the opening post
+    of a thread nobody else has replied to removes the thread. False if already deleted."""
+    with transaction.atomic():
+        updated = (
+            Post.objects.filter(pk=post.pk)
+            .exclude(status=Status.DELETED)
+            .update(status=Status.DELETED)
+        )
+        if not updated:
+            return False
+        post.status = Status.DELETED
+        thread = post.thread
+        if post.is_first and not thread.posts.filter(status=Status.PUBLISHED).exists():
+            Thread.objects.filter(pk=thread.pk).update(status=Status.DELETED)
+        _refresh(thread, post.author_id)
+    return True
+
+
+def reaction_toggle(*, post: Post, user: User, kind: str) -> bool:
+    """Add the reaction, or take it back if it is there. True when it is now there."""
+    if kind not in Reaction.Kind.values:
+        raise ValueError(f"unknown reaction {kind!r}")
+    deleted, _ = Reaction.objects.filter(post=post, user=user, kind=kind).delete()
+    if deleted:
+        return False
+    try:
+        with transaction.atomic():
+            Reaction.objects.create(post=post, user=user, kind=kind)
+    except IntegrityError:  # a double click raced us: it is there either way
+        pass
+    return True
+
+
+def thread_watch_set(*, user: User, thread: Thread, watching: bool) -> bool:
+    if watching:
+        return ThreadWatch.objects.get_or_create(user=user, thread=thread)[1]
+    return ThreadWatch.objects.filter(user=user, thread=thread).delete()[0] > 0
+
+
+def category_watch_set(*, user: User, category: Category, watching: bool) -> bool:
+    if watching:
+        return CategoryWatch.objects.get_or_create(user=user, category=category)[1]
+    return CategoryWatch.objects.filter(user=user, category=category).delete()[0] > 0
+
+
+def bookmark_toggle(*, user: User, post: Post) -> bool:
+    """Bookmark the post, or remove the bookmark. True when it is now bookmarked."""
+    if Bookmark.objects.filter(user=user, post=post).delete()[0]:
+        return False
+    Bookmark.objects.get_or_create(user=user, post=post)
+    return True
+
+
+def thread_mark_read(*, user: User, thread: Thread, up_to) -> None:
+    """Record that `user` has read `thread` up to `up_to`; never moves backwards."""
+    updated = ThreadRead.objects.filter(user=user, thread=thread).update(
+        last_read_at=Greatest(F("last_read_at"), Value(up_to))
+    )
+    if not updated:
+        try:
+            with transaction.atomic():
+                ThreadRead.objects.create(user=user, thread=thread, last_read_at=up_to)
+        except IntegrityError:
+            thread_mark_read(user=user, thread=thread, up_to=up_to)
+
+
+def thread_count_view(*, thread: Thread) -> None:
+    Thread.objects.filter(pk=thread.pk).update(view_count=F("view_count") + 1)
+
+
+def draft_save(
+    *,
+    user: User,
+    category: Category | None = None,
+    thread: Thread | None = None,
+    title: str = "",
+    body: str,
+    content_warning: str = "",
+) -> Draft:
+    """Keep what the member has typed so far (any text, valid or not, within the limits)."""
+    place = {"thread": thread} if thread else {"category": category, "thread": None}
+    draft, _ = Draft.objects.update_or_create(
+        user=user,
+        **place,
+        defaults={
+            "category": category if thread is None else thread.category,
+            "title": title[: Draft._meta.get_field("title").max_length],
+            "body": body[: Draft._meta.get_field("body").max_length],
+            "content_warning": content_warning,
+            "updated_at": timezone.now(),
+        },
+    )
+    return draft
+
+
+def draft_discard(
+    *, user: User, category: Category | None = None, thread: Thread | None = None
+) -> None:
+    if thread is not None:
+        Draft.objects.filter(user=user, thread=thread).delete()
+    else:
+        Draft.objects.filter(user=user, category=category, thread__isnull=True).delete()
+
+
+def reading_preferences_update(
+    *, user: User, hidden_topics: list[str], shown_topics: list[str]
+) -> None:
+    if set(hidden_topics) & set(shown_topics):
+        raise ValueError("a topic cannot be both hidden and shown")
+    ReadingPreferences.objects.update_or_create(
+        user=user,
+        defaults={"hidden_topics": sorted(hidden_topics), "shown_topics": sorted(shown_topics)},
+    )
+
+
+def preview_render(body: str) -> str:
+    """The HTML a post with this text would show, mentions linked; nothing is saved."""
+    return _render(body)[0]

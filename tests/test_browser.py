@@ -152,7 +152,7 @@ def test_members_pages_have_no_accessibility_violations(page, demo):
     page.get_by_role("link", name="Anxiety").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Anxiety")
     a11y.check(page)
-    page.get_by_role("table").get_by_role("link").first.click()
+    page.locator(".sharon-thread-row__title > a").first.click()
     expect(page.locator("article").first).to_be_visible()
     a11y.check(page)
 
@@ -188,7 +188,7 @@ def test_signing_in_and_reading_works_without_javascript(browser, demo):
     page = context.new_page()
     sign_in(page, demo, "robin", "sharon-demo-member")
     page.get_by_role("link", name="Low mood").click()
-    page.get_by_role("table").get_by_role("link").first.click()
+    page.locator(".sharon-thread-row__title > a").first.click()
     expect(page.locator("article").first).to_be_visible()
     expect(page.get_by_role("banner").get_by_role("link", name="Need urgent help?")).to_be_visible()
     context.close()

@@ -1,3 +1,4 @@
+import datetime as dt
 import secrets
 
 from django.conf import settings
@@ -32,6 +33,14 @@ class User(AbstractUser):
     guidelines_accepted_at = models.DateTimeField(
         _("community guidelines accepted at"), null=True, blank=True
     )
+    # Published forum posts; kept by forums.services so no page has to count them.
+    post_count = models.PositiveIntegerField(_("published posts"), default=0, editable=False)
+    silenced_until = models.DateTimeField(
+        _("read-only until"),
+        null=True,
+        blank=True,
+        help_text=_("A silenced member can read but not post."),
+    )
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
@@ -46,6 +55,19 @@ class User(AbstractUser):
     @property
     def avatar_url(self) -> str:
         return avatar_url(self.avatar)
+
+    @property
+    def is_silenced(self) -> bool:
+        return self.silenced_until is not None and self.silenced_until > timezone.now()
+
+    @cached_property
+    def is_new_member(self) -> bool:
+        """Fewer than N published posts or joined less than D days ago (site settings)."""
+        from sharon.core.models import SiteSettings
+
+        site = SiteSettings.load()
+        recent = self.date_joined > timezone.now() - dt.timedelta(days=site.new_member_min_days)
+        return recent or self.post_count < site.new_member_min_posts
 
     @cached_property
     def is_moderator(self) -> bool:

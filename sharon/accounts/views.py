@@ -2,8 +2,6 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from forums.selectors import visible_post_count
-
 from . import services
 from .avatars import AVATARS, avatar_url
 from .decorators import member_required
@@ -14,11 +12,7 @@ from .models import User
 @member_required
 def profile(request, username):
     member = get_object_or_404(User, username=username, is_active=True)
-    return render(
-        request,
-        "accounts/profile.html",
-        {"member": member, "post_count": visible_post_count(author=member)},
-    )
+    return render(request, "accounts/profile.html", {"member": member})
 
 
 @member_required

@@ -676,6 +676,7 @@ THREADS = [
         "category": "wins-and-progress",
         "author": "quietotter",
         "title": "I went to the interview (and I'm proud of myself)",
+        "edit_note": "they rang this morning and offered me the job. Thank you all so much.",
         "started": (9, "17:20"),
         "body": _md(
             """

@@ -37,3 +37,9 @@ def nhsuk_widget(field):
     if described:
         attrs["aria-describedby"] = " ".join(described)
     return field.as_widget(attrs=attrs)
+
+
+@register.simple_tag
+def elided_pages(page) -> list:
+    """Page numbers around the current one, with the paginator's ellipsis for the gaps."""
+    return list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from forums.models import Category, Post, Thread
-from forums.services import post_create, thread_create
+from forums.services import post_create, post_edit, reaction_toggle, thread_create, thread_recount
 from resources.models import Resource, ResourceCategory
 from sharon.accounts.models import User
 from sharon.accounts.services import moderators_group_ensure
@@ -215,4 +215,32 @@ def _thread_seed(spec: dict, *, category: Category, users: dict, now: dt.datetim
         # Readers outnumber posters (lurkers are welcome), so a thread has been seen a few times.
         view_count=9 + 7 * len(spec["replies"]) + 2 * days_ago,
     )
+    thread_recount(thread=thread)
+    _react(thread)
+    if spec.get("edit_note"):
+        opening = thread.posts.get(is_first=True)
+        post_edit(
+            post=opening,
+            editor=opening.author,
+            body=f"{opening.body}\n\n*Edit: {spec['edit_note']}*",
+            content_warning=opening.content_warning,
+        )
+        Post.objects.filter(pk=opening.pk).update(edited_at=last_activity)
     return thread
+
+
+def _react(thread: Thread) -> None:
+    """Members answer each other with the supportive reactions (F-7): repliers send the
+    opener support, and the opener finds the first reply helpful."""
+    posts = list(thread.posts.order_by("created_at", "id").select_related("author"))
+    opening, replies = posts[0], posts[1:]
+    repliers = []
+    for reply in replies:
+        if reply.author_id != opening.author_id and reply.author not in repliers:
+            repliers.append(reply.author)
+    for member in repliers[:3]:
+        reaction_toggle(post=opening, user=member, kind="support")
+    if repliers:
+        reaction_toggle(post=opening, user=repliers[0], kind="me-too")
+    if replies and replies[0].author_id != opening.author_id:
+        reaction_toggle(post=replies[0], user=opening.author, kind="helpful")
