@@ -170,6 +170,7 @@ def thread_create(
         ThreadWatch.objects.get_or_create(user=author, thread=thread)
         Draft.objects.filter(user=author, category=category, thread__isnull=True).delete()
         _refresh(thread, author.pk)
+        thread_mark_read(user=author, thread=thread, up_to=now)
     thread.refresh_from_db()
     return thread
 

@@ -111,11 +111,12 @@ def category(request, slug):
     )
 
 
-def _decorate_posts(request, posts: list[Post], preferences) -> None:
+def _decorate_posts(request, thread: Thread, posts: list[Post], preferences) -> None:
     """Attach what the post partial needs: display mode, reactions, what the reader may do."""
     user = request.user
     extras = selectors.post_extras(user=user, posts=posts)
     for post in posts:
+        post.thread = thread  # already loaded with its category: no query per post
         if post.status == Status.DELETED:
             post.display = "deleted"
         elif post.status == Status.HIDDEN and not is_moderator(user):
@@ -146,7 +147,7 @@ def thread(request, pk):
     )
     page = paginator.get_page(request.GET.get("page"))
     posts = list(page.object_list)
-    _decorate_posts(request, posts, preferences)
+    _decorate_posts(request, thread, posts, preferences)
     if posts:
         services.thread_mark_read(
             user=request.user, thread=thread, up_to=max(p.created_at for p in posts)
