@@ -225,7 +225,7 @@ def test_unread_markers_and_first_unread_jump_follow_what_the_member_read(
 
 def test_pinned_threads_come_first_then_by_last_activity(client_for, member, category):
     old = thread_create(author=member, category=category, title="Older thread here", body="x")
-    new = thread_create(author=member, category=category, title="Newer thread here", body="x")
+    thread_create(author=member, category=category, title="Newer thread here", body="x")
     pinned = thread_create(author=member, category=category, title="Pinned guidance", body="x")
     type(pinned).objects.filter(pk=pinned.pk).update(
         is_pinned=True, last_activity_at=old.created_at
