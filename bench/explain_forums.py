@@ -38,7 +38,7 @@ from psycopg import sql
 
 from bench.forum_data import COMMON_WORD, generate
 from forums import selectors
-from forums.models import Bookmark, Category, Post, Status, Thread
+from forums.models import Bookmark, Category, Post, Status, Thread, ThreadRead
 from forums.views import POSTS_PER_PAGE, RESULTS_PER_PAGE, THREADS_PER_PAGE
 from sharon.accounts.models import User
 
@@ -150,7 +150,7 @@ def run_queries() -> list[Result]:
     print(
         f"Longest thread {longest.pk}: {longest.reply_count + 1:,} posts. Busiest category "
         f"{busiest.slug}: {busiest.thread_count:,} threads. Member {member.username}: "
-        f"{marks} bookmarks, new member: {member.is_new_member}.\n"
+        f"{marks} bookmarks, new member: {member.is_new_member}."
     )
     hidden = selectors.reading_preferences(member).hidden_topics
     posts = selectors.posts_for_thread(user=member, thread=longest)
@@ -160,6 +160,9 @@ def run_queries() -> list[Result]:
     )
     deep_post = last_page(posts, POSTS_PER_PAGE).object_list[0]
     deep_post.thread = longest  # as the post link's view has it
+    # The busiest thread the member has read part of, to find the first post after the mark.
+    read = ThreadRead.objects.filter(user=member).order_by("-thread__reply_count").first()
+    print(f"First unread: thread {read.thread_id}, read up to {read.last_read_at:%Y-%m-%d}.\n")
 
     results = [
         Result(
@@ -180,7 +183,7 @@ def run_queries() -> list[Result]:
         ),
     ]
     read_mark, first_unread = explain_executed(
-        lambda: selectors.first_unread_post(user=member, thread=longest)
+        lambda: selectors.first_unread_post(user=member, thread=read.thread)
     )
     results += [
         Result("first unread: read mark", read_mark, True),

@@ -61,16 +61,25 @@ _WORDS = (
 )
 WORDS = _WORDS.split()
 
-_WORD_WEIGHTS = list(itertools.accumulate(1 / (rank + 1) ** 1.3 for rank in range(len(WORDS))))
+
+def _zipf_weights(n: int, exponent: float) -> list[float]:
+    """Cumulative weights: the first item is the most likely, then fewer and fewer."""
+    return list(itertools.accumulate(1 / (rank + 1) ** exponent for rank in range(n)))
+
+
+_WORD_WEIGHTS = _zipf_weights(len(WORDS), 1.3)
+_STATUSES = [Status.PUBLISHED, Status.PENDING, Status.DELETED, Status.HIDDEN]
+_THREAD_STATUS_WEIGHTS = [97, 1.5, 1, 0.5]  # the status of the opening post
+_REPLY_STATUS_WEIGHTS = [95.5, 2, 2, 0.5]
 _YEAR = dt.timedelta(days=365)
 _BATCH = 2000
 
 
 @dataclass(frozen=True)
 class Generated:
-    members: list[int]
-    categories: list[int]
-    threads: list[int]
+    members: int
+    categories: int
+    threads: int
     posts: int
     bookmarks: int
     read_marks: int
@@ -117,17 +126,13 @@ def generate(
                 "forums_bookmark, forums_threadread"
             )
     return Generated(
-        members=[u.pk for u in users],
-        categories=[c.pk for c in cats],
-        threads=[t.pk for t in thread_objs],
-        posts=len(post_ids),
+        members=len(users),
+        categories=len(cats),
+        threads=len(thread_objs),
+        posts=posts,
         bookmarks=bookmarks,
         read_marks=read_marks,
     )
-
-
-def _zipf_weights(n: int, exponent: float = 1.0) -> list[float]:
-    return list(itertools.accumulate(1 / (rank + 1) ** exponent for rank in range(n)))
 
 
 def _members(rng: random.Random, count: int, now: dt.datetime) -> list[User]:
@@ -179,16 +184,13 @@ def _threads(
     rng: random.Random, count: int, users: list[User], cats: list[Category], now: dt.datetime
 ) -> list[Thread]:
     """Threads in time order (ids grow with created_at, as on a live site); the first
-    category is the busiest. About 3% are pending or deleted; two a category are pinned."""
+    category is the busiest. 3% are pending, deleted or hidden; two a category are pinned."""
     cat_weights = _zipf_weights(len(cats), 0.8)
     author_weights = _zipf_weights(len(users), 0.7)
     warnings = ContentWarning.values
     rows = []
     for created_at in sorted(now - _YEAR * rng.random() for _ in range(count)):
-        roll = rng.random()
-        status = (
-            Status.PENDING if roll < 0.015 else Status.DELETED if roll < 0.03 else Status.PUBLISHED
-        )
+        status = rng.choices(_STATUSES, weights=_THREAD_STATUS_WEIGHTS)[0]
         words = rng.choices(WORDS, cum_weights=_WORD_WEIGHTS, k=rng.randint(2, 6))
         rows.append(
             Thread(
@@ -261,32 +263,14 @@ def _posts(
         # Short threads are answered within days; long ones carry on for months.
         shape = 3 if n < 50 else 1
         for _ in range(n):
-            roll = rng.random()
-            status = (
-                Status.PENDING
-                if roll < 0.02
-                else Status.DELETED
-                if roll < 0.04
-                else Status.HIDDEN
-                if roll < 0.045
-                else Status.PUBLISHED
-            )
-            by_author = rng.random() < 0.2
-            rows.append(
-                _PostRow(
-                    created_at=thread.created_at
-                    + dt.timedelta(seconds=1 + span * rng.random() ** shape),
-                    thread=i,
-                    author=user_index[thread.author_id]
-                    if by_author
-                    else rng.choices(range(len(users)), cum_weights=author_weights)[0],
-                    is_first=False,
-                    status=status,
-                    content_warning=rng.choice(ContentWarning.values)
-                    if rng.random() < 0.03
-                    else "",
-                )
-            )
+            if rng.random() < 0.2:  # the author answering their repliers
+                author = user_index[thread.author_id]
+            else:
+                author = rng.choices(range(len(users)), cum_weights=author_weights)[0]
+            offset = dt.timedelta(seconds=1 + span * rng.random() ** shape)
+            status = rng.choices(_STATUSES, weights=_REPLY_STATUS_WEIGHTS)[0]
+            warning = rng.choice(ContentWarning.values) if rng.random() < 0.03 else ""
+            rows.append(_PostRow(thread.created_at + offset, i, author, False, status, warning))
     rows.sort(key=lambda r: r.created_at)
     published = []
     for start in range(0, len(rows), _BATCH):

@@ -101,6 +101,11 @@ def _refresh_thread(thread: Thread) -> None:
     )
 
 
+def category_recount(*, category: Category) -> None:
+    """Recompute the category's thread and post totals and last activity."""
+    _refresh_category(category)
+
+
 def _refresh_category(category: Category) -> None:
     threads = Thread.objects.filter(category=category, status=Status.PUBLISHED)
     stats = threads.aggregate(

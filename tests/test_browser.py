@@ -192,3 +192,51 @@ def test_signing_in_and_reading_works_without_javascript(browser, demo):
     expect(page.locator("article").first).to_be_visible()
     expect(page.get_by_role("banner").get_by_role("link", name="Need urgent help?")).to_be_visible()
     context.close()
+
+
+def test_composer_autosaves_previews_and_posts_with_a_content_warning(page, demo):
+    a11y = AccessibilityChecker()
+    sign_in(page, demo, "robin", "sharon-demo-member")
+    page.goto(demo + "/forums/c/sleep/new/")
+    a11y.check(page)
+    page.get_by_label("Title").fill("Trying a wind-down hour")
+    page.get_by_label("Your message").fill("Phone off at *ten*, then a book.")
+    expect(page.get_by_text(re.compile(r"Draft saved at \d\d:\d\d"))).to_be_visible(timeout=10_000)
+
+    page.goto(demo + "/forums/")  # wander off, come back: the draft is there
+    page.goto(demo + "/forums/c/sleep/new/")
+    expect(page.get_by_text("We've restored the draft you were writing")).to_be_visible()
+    expect(page.get_by_label("Your message")).to_have_value("Phone off at *ten*, then a book.")
+
+    page.get_by_role("button", name="Preview").click()
+    expect(page.locator(".sharon-preview em")).to_have_text("ten")
+    a11y.check(page)
+    page.get_by_label("Content warning (optional)").select_option(label="Physical health")
+    page.get_by_role("button", name="Post thread").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Trying a wind-down hour")
+    summary = page.get_by_text("Content warning: Physical health. Show post")
+    expect(summary).to_be_visible()
+    expect(page.locator(".sharon-cw .sharon-post__body")).to_be_hidden()
+    summary.click()
+    expect(page.locator(".sharon-cw .sharon-post__body")).to_contain_text("Phone off at ten")
+    a11y.check(page)
+
+
+def test_reacting_and_quoting_from_a_thread(page, demo):
+    sign_in(page, demo, "robin", "sharon-demo-member")
+    page.goto(demo + "/forums/c/low-mood/")
+    page.locator(".sharon-thread-row__title > a").first.click()
+    first_other = page.locator(
+        "article", has=page.get_by_role("button", name=re.compile("^Me too"))
+    ).first
+    button = first_other.get_by_role("button", name=re.compile("^Me too"))
+    pressed = button.get_attribute("aria-pressed")
+    button.click()
+    button = page.locator(f"#{first_other.get_attribute('id')}").get_by_role(
+        "button", name=re.compile("^Me too")
+    )
+    expect(button).to_have_attribute("aria-pressed", "false" if pressed == "true" else "true")
+    page.locator(f"#{first_other.get_attribute('id')}").get_by_role(
+        "link", name=re.compile("^Quote")
+    ).click()
+    expect(page.get_by_label("Your message")).to_have_value(re.compile(r"^> ", re.M))

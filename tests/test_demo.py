@@ -58,6 +58,17 @@ def test_demo_command_refuses_to_run_on_a_live_site_by_accident():
 
 
 @pytest.mark.django_db
+def test_demo_content_shows_reactions_a_content_warning_and_an_edited_post():
+    from forums.models import Post, Reaction
+
+    call_command("seed_demo", "--not-production", "--quiet")
+    assert Reaction.objects.values("kind").distinct().count() == 3
+    assert Post.objects.filter(content_warning="loss").exists()
+    edited = Post.objects.get(edited_at__isnull=False)
+    assert edited.revisions.count() == 1 and "offered me the job" in edited.body
+
+
+@pytest.mark.django_db
 def test_demo_forums_read_like_a_community(client):
     call_command("seed_demo", "--not-production", "--quiet")
     client.force_login(make_member("visitor_check"))
@@ -103,7 +114,8 @@ def test_embedded_setup_runs_on_sqlite_with_tasks_in_process_and_emails_in_files
         " 'password1': 'steady-breathing-2026', 'password2': 'steady-breathing-2026', 'accept_guidelines': 'on'});"
         "assert r.status_code == 302, r.status_code;"
         "c.login(username='robin', password='sharon-demo-member');"
-        "assert 'Introduce yourself' in c.get('/forums/').content.decode()"
+        "assert 'Introduce yourself' in c.get('/forums/').content.decode();"
+        "assert '<mark>' not in (page := c.get('/forums/search/?q=interview').content.decode()) and 'posts found' in page"
     )
     manage("shell", "-c", script)
     assert (tmp_path / "sharon.sqlite3").exists()

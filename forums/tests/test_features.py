@@ -274,3 +274,17 @@ def test_first_visit_gets_a_gentle_introduction_prompt(client_for, member, other
         "say hello in Introduce yourself"
         not in client_for(member).get(reverse("forums:index")).content.decode()
     )
+
+
+def test_moving_a_thread_in_admin_keeps_both_categories_totals_right(
+    client_for, admin_user, thread, category
+):
+    other = Category.objects.create(name="Sleep", slug="sleep", description="x")
+    response = client_for(admin_user).post(
+        reverse("admin:forums_thread_change", args=[thread.pk]),
+        {"title": thread.title, "category": other.pk, "content_warning": ""},
+    )
+    assert response.status_code == 302
+    category.refresh_from_db()
+    other.refresh_from_db()
+    assert (category.thread_count, other.thread_count, other.post_count) == (0, 1, 1)
