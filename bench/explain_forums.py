@@ -121,7 +121,7 @@ def prepare_database(
     print(
         f"Generating {posts:,} posts in {threads:,} threads by {members:,} members ...", flush=True
     )
-    generate(threads=threads, posts=posts, members=members, categories=categories)
+    print(generate(threads=threads, posts=posts, members=members, categories=categories))
     tables = "forums_post, forums_thread, forums_bookmark, forums_threadread"
     with connection.cursor() as cursor:
         # Filling the search vectors left a dead copy of every post. A live table carries

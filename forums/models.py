@@ -90,8 +90,10 @@ class Thread(models.Model):
 
     class Meta:
         indexes = [
+            # The thread list's order, so a page is read in order without sorting the
+            # category (status varies: members also see their own pending threads).
             models.Index(
-                fields=["category", "status", "-is_pinned", "-last_activity_at"],
+                fields=["category", "-is_pinned", "-last_activity_at", "-id"],
                 name="thread_category_activity_idx",
             ),
             models.Index(

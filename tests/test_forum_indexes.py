@@ -75,13 +75,6 @@ def test_thread_list_reads_threads_through_an_index(forum, member):
     assert indexes_used(plan) & indexes_of("forums_thread"), plan
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="thread_category_activity_idx has status between category and the ordering "
-    "columns, and members see published threads OR their own pending ones, so the index "
-    "cannot give the order: every page sorts the whole category. Fix: index (category, "
-    "-is_pinned, -last_activity_at, -id), see bench/README.md; then drop this mark.",
-)
 def test_thread_list_reads_threads_in_order_without_sorting(forum, member):
     threads = selectors.threads_in_category(
         user=member, category=busiest_category(), hidden_topics=[]
