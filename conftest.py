@@ -69,6 +69,37 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _posting_unrestricted(request):
+    """The cast posts freely: pre-moderation and posting-rate limits are off unless a test
+    turns them on (the moderation tests do, through `site_settings`)."""
+    names = request.fixturenames
+    if "transactional_db" in names or "live_server" in names:
+        request.getfixturevalue("transactional_db")
+    elif "db" in names or request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("db")
+    else:
+        return
+    from sharon.core.models import SiteSettings
+
+    site = SiteSettings.load()
+    site.premoderation_post_count = 0
+    site.new_member_posts_per_10_minutes = 0
+    site.member_posts_per_10_minutes = 0
+    site.save()
+
+
+@pytest.fixture
+def site_settings(db):
+    """The site settings row, with the production defaults restored, for tests to adjust."""
+    from sharon.core.models import SiteSettings
+
+    SiteSettings.objects.all().delete()
+    site = SiteSettings()
+    site.save()
+    return site
+
+
 # --- The cast --------------------------------------------------------------------------
 PASSWORD = "a-long-test-password-1"
 

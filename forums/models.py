@@ -28,6 +28,7 @@ class Status(models.TextChoices):
     PENDING = "pending", _("Awaiting review")
     HIDDEN = "hidden", _("Hidden by a moderator")
     DELETED = "deleted", _("Deleted by its author")
+    REMOVED = "removed", _("Removed by a moderator")
 
 
 class Category(models.Model):

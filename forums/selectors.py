@@ -183,3 +183,16 @@ def snippet(post: Post) -> str:
     text = getattr(post, "headline", None) or post.body[:240]
     html = escape(text).replace(_MARK_START, "<mark>").replace(_MARK_END, "</mark>")
     return mark_safe(html)  # noqa: S308 - escaped above; the marks are ours
+
+
+def recent_posts_by(*, author: User, since) -> list[str]:
+    """The bodies of `author`'s posts since `since`, newest first (posting limits, checks)."""
+    return list(
+        Post.objects.filter(author=author, created_at__gte=since)
+        .order_by("-created_at")
+        .values_list("body", flat=True)[:50]
+    )
+
+
+def unanswered_count() -> int:
+    return Thread.objects.filter(status=Status.PUBLISHED, answered_at__isnull=True).count()

@@ -9,6 +9,7 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from sharon.accounts.models import User
+from sharon.content import Verdict, saved, screen_text
 from sharon.markup import MENTION, render_post
 
 from .models import (
@@ -51,8 +52,23 @@ def _render(body: str) -> tuple[str, dict[str, User]]:
     return render_post(body, mentions=links), mentions
 
 
-def _status_for_new_post(category: Category, author: User) -> str:
-    if category.requires_approval and not author.is_moderator:
+class PostingRefused(Exception):
+    """The text cannot be posted as it is; the message says why, for the author."""
+
+
+def _screen(author: User, text: str, category: Category, title: str = "") -> Verdict:
+    verdict = screen_text(
+        sender=Post, author=author, title=title, text=text, kind="post", place=category
+    )
+    if verdict.block:
+        raise PostingRefused(verdict.block)
+    return verdict
+
+
+def _status_for_new_post(category: Category, author: User, verdict: Verdict) -> str:
+    if author.is_moderator:
+        return Status.PUBLISHED
+    if category.requires_approval or verdict.hold:
         return Status.PENDING
     return Status.PUBLISHED
 
@@ -92,8 +108,11 @@ def _refresh_thread(thread: Thread) -> None:
         .values_list("created_at", flat=True)
         .first()
     )
+    status = first or Status.DELETED
+    if status == Status.DELETED and stats["count"]:
+        status = Status.PUBLISHED  # the opener withdrew their post; the replies stand
     Thread.objects.filter(pk=thread.pk).update(
-        status=first or Status.DELETED,
+        status=status,
         reply_count=max(stats["count"] - 1, 0),
         last_activity_at=stats["last"] or thread.created_at,
         last_poster_id=last_post,
@@ -145,8 +164,10 @@ def thread_create(
     *, author: User, category: Category, title: str, body: str, content_warning: str = ""
 ) -> Thread:
     """Start a thread with its first post; the author watches it. Pending in a category that
-    needs approval."""
-    status = _status_for_new_post(category, author)
+    needs approval or when screening holds it; PostingRefused when screening blocks it.
+    The thread's `screening` says whether its author should be shown urgent help."""
+    verdict = _screen(author, body, category, title=title)
+    status = _status_for_new_post(category, author, verdict)
     body_html, mentions = _render(body)
     with transaction.atomic():
         now = timezone.now()
@@ -176,13 +197,17 @@ def thread_create(
         Draft.objects.filter(user=author, category=category, thread__isnull=True).delete()
         _refresh(thread, author.pk)
         thread_mark_read(user=author, thread=thread, up_to=now)
+        saved.send(sender=Post, instance=post, author=author, created=True)
     thread.refresh_from_db()
+    thread.screening = verdict
     return thread
 
 
 def post_create(*, author: User, thread: Thread, body: str, content_warning: str = "") -> Post:
-    """Reply to a thread; the author then watches it and their draft is gone."""
-    status = _status_for_new_post(thread.category, author)
+    """Reply to a thread; the author then watches it and their draft is gone. Screening as
+    for thread_create."""
+    verdict = _screen(author, body, thread.category)
+    status = _status_for_new_post(thread.category, author, verdict)
     body_html, mentions = _render(body)
     with transaction.atomic():
         post = Post.objects.create(
@@ -200,13 +225,19 @@ def post_create(*, author: User, thread: Thread, body: str, content_warning: str
         Draft.objects.filter(user=author, thread=thread).delete()
         _refresh(thread, author.pk)
         thread_mark_read(user=author, thread=thread, up_to=post.created_at)
+        saved.send(sender=Post, instance=post, author=author, created=True)
+    post.screening = verdict
     return post
 
 
 def post_edit(*, post: Post, editor: User, body: str, content_warning: str) -> bool:
-    """Replace the post's text, keeping the old text as a revision. False if nothing changed."""
+    """Replace the post's text, keeping the old text as a revision. False if nothing changed.
+    An author's edit is screened like a new post (a moderator's is not)."""
     if body == post.body and content_warning == post.content_warning:
         return False
+    verdict = Verdict(block="", hold=False, support=False)
+    if not editor.is_moderator:
+        verdict = _screen(editor, body, post.thread.category)
     body_html, mentions = _render(body)
     with transaction.atomic():
         PostRevision.objects.create(
@@ -222,8 +253,12 @@ def post_edit(*, post: Post, editor: User, body: str, content_warning: str) -> b
         post.save(update_fields=["body", "body_html", "content_warning", "edited_at"])
         if post.is_first and content_warning != post.thread.content_warning:
             Thread.objects.filter(pk=post.thread_id).update(content_warning=content_warning)
+        if verdict.hold and post.status == Status.PUBLISHED:
+            post_set_status(post=post, status=Status.PENDING)
         _index_for_search(post, post.thread.title if post.is_first else None)
         _record_mentions(post, mentions)
+        saved.send(sender=Post, instance=post, author=post.author, created=False)
+    post.screening = verdict
     return True
 
 
@@ -239,10 +274,7 @@ def post_delete(*, post: Post, by: User) -> bool:
         if not updated:
             return False
         post.status = Status.DELETED
-        thread = post.thread
-        if post.is_first and not thread.posts.filter(status=Status.PUBLISHED).exists():
-            Thread.objects.filter(pk=thread.pk).update(status=Status.DELETED)
-        _refresh(thread, post.author_id)
+        _refresh(post.thread, post.author_id)
     return True
 
 
@@ -346,3 +378,48 @@ def reading_preferences_update(
 def preview_render(body: str) -> str:
     """The HTML a post with this text would show, mentions linked; nothing is saved."""
     return _render(body)[0]
+
+
+def post_set_status(*, post: Post, status: str) -> bool:
+    """Publish, hold, hide or remove a post (moderation), keeping the thread, category and
+    author counters right. The opening post carries its thread with it. False if unchanged."""
+    if status not in Status.values:
+        raise ValueError(f"unknown status {status!r}")
+    with transaction.atomic():
+        if not Post.objects.filter(pk=post.pk).exclude(status=status).update(status=status):
+            return False
+        post.status = status
+        if post.is_first:
+            Thread.objects.filter(pk=post.thread_id).update(status=status)
+        _refresh(post.thread, post.author_id)
+    return True
+
+
+def thread_set_flags(
+    *, thread: Thread, is_locked: bool | None = None, is_pinned: bool | None = None
+) -> bool:
+    """Lock/unlock or pin/unpin a thread. False if it already was as asked."""
+    changes = {
+        name: value
+        for name, value in (("is_locked", is_locked), ("is_pinned", is_pinned))
+        if value is not None and getattr(thread, name) != value
+    }
+    if not changes:
+        return False
+    Thread.objects.filter(pk=thread.pk).update(**changes)
+    for name, value in changes.items():
+        setattr(thread, name, value)
+    return True
+
+
+def thread_move(*, thread: Thread, category: Category) -> bool:
+    """Move a thread to another category, keeping both categories' totals right."""
+    if thread.category_id == category.pk:
+        return False
+    old = thread.category
+    with transaction.atomic():
+        Thread.objects.filter(pk=thread.pk).update(category=category)
+        thread.category = category
+        _refresh_category(old)
+        _refresh_category(category)
+    return True

@@ -119,6 +119,8 @@ def _decorate_posts(request, thread: Thread, posts: list[Post], preferences) -> 
         post.thread = thread  # already loaded with its category: no query per post
         if post.status == Status.DELETED:
             post.display = "deleted"
+        elif post.status == Status.REMOVED and not is_moderator(user):
+            post.display = "removed"
         elif post.status == Status.HIDDEN and not is_moderator(user):
             post.display = "hidden"
         elif post.content_warning in preferences.hidden_topics and post.author_id != user.pk:
@@ -235,15 +237,19 @@ def thread_new(request, slug):
             if action == "preview":
                 preview = services.preview_render(data["body"])
             else:
-                thread = services.thread_create(
-                    author=user,
-                    category=category,
-                    title=data["title"],
-                    body=data["body"],
-                    content_warning=data["content_warning"],
-                )
-                _posted_message(request, thread.status)
-                return redirect(thread.get_absolute_url())
+                try:
+                    thread = services.thread_create(
+                        author=user,
+                        category=category,
+                        title=data["title"],
+                        body=data["body"],
+                        content_warning=data["content_warning"],
+                    )
+                except services.PostingRefused as refused:
+                    form.add_error(None, str(refused))
+                else:
+                    _posted_message(request, thread.status, thread.screening)
+                    return redirect(thread.get_absolute_url())
     else:
         initial = None
         if draft:
@@ -267,8 +273,20 @@ def thread_new(request, slug):
     )
 
 
-def _posted_message(request, status: str) -> None:
-    if status == Status.PENDING:
+def _posted_message(request, status: str, screening, *, edited: bool = False) -> None:
+    if screening.support:
+        # Shown at once, before any moderator has read the post (M-5).
+        messages.warning(
+            request,
+            _(
+                "It sounds like things are really hard right now. You don't have to wait for a "
+                "reply here: people are ready to listen straight away."
+            ),
+            extra_tags="support",
+        )
+    if edited and status != Status.PENDING:
+        messages.success(request, _("Your changes are saved."))
+    elif status == Status.PENDING:
         messages.info(
             request,
             _(
@@ -331,14 +349,18 @@ def reply(request, pk):
             if action == "preview":
                 preview = services.preview_render(data["body"])
             else:
-                post = services.post_create(
-                    author=user,
-                    thread=thread,
-                    body=data["body"],
-                    content_warning=data["content_warning"],
-                )
-                _posted_message(request, post.status)
-                return redirect(_post_url(request, post))
+                try:
+                    post = services.post_create(
+                        author=user,
+                        thread=thread,
+                        body=data["body"],
+                        content_warning=data["content_warning"],
+                    )
+                except services.PostingRefused as refused:
+                    form.add_error(None, str(refused))
+                else:
+                    _posted_message(request, post.status, post.screening)
+                    return redirect(_post_url(request, post))
     else:
         quote = _quote(request, request.GET.get("quote"))
         body = (draft.body + ("\n\n" if draft.body else "") if draft else "") + quote
@@ -368,14 +390,19 @@ def post_edit(request, pk):
             if _action(request) == "preview":
                 preview = services.preview_render(data["body"])
             else:
-                if services.post_edit(
-                    post=post,
-                    editor=request.user,
-                    body=data["body"],
-                    content_warning=data["content_warning"],
-                ):
-                    messages.success(request, _("Your changes are saved."))
-                return redirect(_post_url(request, post))
+                try:
+                    changed = services.post_edit(
+                        post=post,
+                        editor=request.user,
+                        body=data["body"],
+                        content_warning=data["content_warning"],
+                    )
+                except services.PostingRefused as refused:
+                    form.add_error(None, str(refused))
+                else:
+                    if changed:
+                        _posted_message(request, post.status, post.screening, edited=True)
+                    return redirect(_post_url(request, post))
     else:
         form = ComposerForm(initial={"body": post.body, "content_warning": post.content_warning})
     return render(

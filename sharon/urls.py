@@ -16,7 +16,9 @@ urlpatterns = [
     path("accounts/", include("sharon.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("forums/", include("forums.urls")),
+    path("notifications/", include("sharon.notifications.urls")),
     path("resources/", include("resources.urls")),
     path("messages/", include("messaging.urls")),
+    path("moderation/", include("moderation.urls")),
     path("admin/", admin.site.urls),
 ]

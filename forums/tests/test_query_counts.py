@@ -15,7 +15,11 @@ def grow(category, member, other_member, threads: int, replies: int):
             author=member, category=category, title=f"Thread number {n} about sleep", body="sleep"
         )
         for m in range(replies):
-            post = post_create(author=other_member, thread=thread, body=f"Reply {m} about sleep")
+            post = post_create(
+                author=other_member,
+                thread=thread,
+                body=f"Reply {m} in thread {thread.pk} about sleep",
+            )
             reaction_toggle(post=post, user=member, kind="support")
             bookmark_toggle(user=member, post=post)
     return thread
@@ -67,7 +71,7 @@ def test_thread_page_is_pinned_at_its_query_count(
     client = client_for(member)
     client.get(thread.get_absolute_url())
     # session, user, groups (moderator check), thread, reading preferences, count, posts,
-    # reaction counts, own reactions, own bookmarks, read mark, view count, watching (page 1
-    # of 2 has no reply box, so no draft lookup)
-    with django_assert_num_queries(13):
+    # reaction counts, own reactions, own bookmarks, read mark, view count, watching,
+    # unread notifications (page 1 of 2 has no reply box, so no draft lookup)
+    with django_assert_num_queries(14):
         client.get(thread.get_absolute_url())

@@ -26,6 +26,8 @@ class SiteSettingsAdmin(admin.ModelAdmin):
                     "report_hide_threshold",
                     "new_member_min_posts",
                     "new_member_min_days",
+                    "new_member_posts_per_10_minutes",
+                    "member_posts_per_10_minutes",
                 ]
             },
         ),

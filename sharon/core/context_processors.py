@@ -7,7 +7,13 @@ from .models import SiteSettings
 def site(request):
     site_settings, now = SiteSettings.load(), timezone.now()
     on_duty = site_settings.moderators_on_duty(now)
+    user = getattr(request, "user", None)
     return {
+        "unread_notifications": (
+            user.notifications.filter(read_at__isnull=True).count()
+            if user and user.is_authenticated
+            else 0
+        ),
         "site_settings": site_settings,
         "moderators_on_duty": on_duty,
         "moderators_next_on_duty": None if on_duty else site_settings.moderators_next_on_duty(now),

@@ -23,6 +23,11 @@ SIGN_INS = [
 
 # role: "member", "moderator" (added to the Moderators group) or "admin" (staff, superuser).
 # Members not in SIGN_INS get an unusable password: they exist only to have written posts.
+# Who moderates the demo, and one member's report left open in the queue.
+MODERATOR = "kim"
+REPORTER = "robin"
+REPORTED_THREAD = "Weekends feel so empty"
+
 MEMBERS = [
     {
         "username": "robin",

@@ -46,6 +46,14 @@ class SiteSettings(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(50)],
         help_text=_("Content reported by this many different members is hidden until reviewed."),
     )
+    new_member_posts_per_10_minutes = models.PositiveSmallIntegerField(
+        _("posts a new member may make in 10 minutes"), default=3, help_text=_("0 means no limit.")
+    )
+    member_posts_per_10_minutes = models.PositiveSmallIntegerField(
+        _("posts any other member may make in 10 minutes"),
+        default=10,
+        help_text=_("0 means no limit."),
+    )
     new_member_min_posts = models.PositiveSmallIntegerField(
         _("approved posts before a member is no longer new"), default=5
     )

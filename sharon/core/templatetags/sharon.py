@@ -43,3 +43,16 @@ def nhsuk_widget(field):
 def elided_pages(page) -> list:
     """Page numbers around the current one, with the paginator's ellipsis for the gaps."""
     return list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+
+
+@register.filter
+def duration_hm(value) -> str:
+    """A timedelta as a person says it: '3 days 4 h', '2 h 15 min', '5 min'."""
+    minutes = int(value.total_seconds() // 60)
+    days, minutes = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(minutes, 60)
+    if days:
+        return f"{days} day{'s' if days != 1 else ''} {hours} h"
+    if hours:
+        return f"{hours} h {minutes} min"
+    return f"{minutes} min"

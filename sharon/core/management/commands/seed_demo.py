@@ -16,6 +16,8 @@ from django.utils import timezone
 
 from forums.models import Category, Post, Thread
 from forums.services import post_create, post_edit, reaction_toggle, thread_create, thread_recount
+from moderation.models import QueueItem
+from moderation.services import item_approve, report_create
 from resources.models import Resource, ResourceCategory
 from sharon.accounts.models import User
 from sharon.accounts.services import moderators_group_ensure
@@ -148,7 +150,28 @@ def _seed(*, now: dt.datetime) -> dict[str, int]:
         )
         created["resources"] += is_new
 
+    if created["threads"]:
+        _moderate(users)
     return created
+
+
+def _moderate(users: dict) -> None:
+    """The demo members are new, so their first posts were held for review (M-4), as on the
+    live site. The demo moderator approves them, as a moderator would on shift, and one
+    member's report is left open so the queue has something to show."""
+    moderator = users[demo_content.MODERATOR]
+    for item in QueueItem.objects.filter(state=QueueItem.State.OPEN):
+        item_approve(item=item, moderator=moderator, reason="Welcome post approved")
+    reported = Post.objects.filter(
+        thread__title=demo_content.REPORTED_THREAD, is_first=False
+    ).first()
+    if reported is not None:
+        report_create(
+            reporter=users[demo_content.REPORTER],
+            target=reported,
+            reason="off-topic",
+            note="Not sure this belongs here, but it might help someone?",
+        )
 
 
 def _member_ensure(spec: dict, *, now: dt.datetime) -> tuple[User, bool]:

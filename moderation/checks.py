@@ -1,0 +1,877 @@
+"""Automatic checks on new and edited posts and messages (M-5, M-6, M-9, P-5).
+
+A small, explainable pipeline: the text is normalised once, then a list of named rules runs
+over it sentence by sentence. Every hit names the rule that fired (`signal`, a stable id), how
+serious it is and one sentence a moderator can read. Pure Python: no database, no network, so
+it runs the same in the worker, in tests and in `manage.py evaluate_checks`.
+
+Choices worth knowing when reading a hit:
+- Risk rules look for first-person intent ("I've given my things away", "won't be a problem
+  for anyone much longer"), not single keywords, so idioms ("this commute is killing me",
+  "dying to see it", "my phone died") do not match in the first place.
+- A negation just before or inside a match ("I'm not suicidal", "I would never hurt myself")
+  cancels it, except for rules whose phrase is itself negative ("I don't want to live").
+- The same words in a sentence that also says the experience is past ("two years ago I tried
+  to end my life and today I'm doing much better") are flagged for a moderator as
+  `risk.past_experience`, not sent to the urgent queue.
+- Worry about someone else ("my friend said she wants to die") is a flag, not urgent.
+- Quieter warning signs that are ordinary alone ("it's time", "if anyone finds this", "I've
+  deleted my accounts", or any hopeless language) are urgent when two come together
+  (`risk.several_warning_signs`); the reason lists them.
+- Spam, personal details and watched words are matched on the text without the
+  de-obfuscation, so phone numbers, links and handles keep their digits.
+- Excerpts are taken from the normalised text (lower case, obfuscation undone).
+
+What it cannot do: rules catch the phrasings they were written for and their near variants;
+a crisis post in words no rule anticipated gets no urgent hit. `manage.py evaluate_checks`
+measures this on posts the rules were not tuned on; reports from members (M-1) and moderators
+reading the forums remain the safety net.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+URGENT = "urgent"
+HOLD = "hold"
+FLAG = "flag"
+BLOCK = "block"
+
+WATCHED_SEVERITY = {"block": BLOCK, "approve": HOLD, "flag": FLAG}
+WATCHED_ACTION_NAMES = {"block": "block", "approve": "require approval", "flag": "flag"}
+BURST_THRESHOLD = 5
+DUPLICATE_SIMILARITY = 0.9
+DUPLICATE_MIN_LENGTH = 20
+EXCERPT_LENGTH = 80
+
+
+@dataclass(frozen=True)
+class WatchedWordRule:
+    phrase: str
+    action: str  # "block" | "approve" | "flag"
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    author_is_new: bool = False
+    recent_texts: tuple[str, ...] = ()
+    posts_in_last_10_minutes: int = 0
+    watched_words: tuple[WatchedWordRule, ...] = ()
+    is_private_message: bool = False
+
+
+@dataclass(frozen=True)
+class Hit:
+    category: str  # "risk" | "abuse" | "spam" | "personal" | "watched"
+    signal: str
+    severity: str  # "urgent" | "hold" | "flag" | "block"
+    excerpt: str
+    reason: str
+
+
+# --- Normalisation ------------------------------------------------------------------------
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_QUOTES = str.maketrans("\u2018\u2019\u02bc`\u201c\u201d", "''''\"\"")
+_LEET = str.maketrans("013457$!|", "oieastsil")
+_LEET_CHAR = re.compile(r"(?<=[a-z])[013457$!|]+(?=[a-z])|(?<=[a-z]{2})[013$]+\b")
+_SPACED_LETTERS = re.compile(r"\b(?:[a-z][ .*_-]){3,}[a-z]\b")
+_REPEATS = re.compile(r"([a-z])\1{2,}")
+
+
+def plain(text: str) -> str:
+    """Compatibility-normalised, case-folded text with invisible characters removed."""
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_QUOTES)
+    return re.sub(r"\s+", " ", text.casefold()).strip()
+
+
+def deobfuscate(text: str) -> str:
+    """Undo the usual ways of dodging a word filter: "k1ll", "s u i c i d e", "diiiie"."""
+    text = _LEET_CHAR.sub(lambda m: m.group().translate(_LEET), text)
+    text = _SPACED_LETTERS.sub(lambda m: re.sub(r"[ .*_-]", "", m.group()), text)
+    text = _REPEATS.sub(r"\1\1", text)
+    return re.sub(r"\b(my|him|her|them|your) ?(self|selves)\b", r"\1\2", text)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?;])\s+|\s*\n+\s*", text) if s]
+
+
+def _excerpt(text: str) -> str:
+    text = text.strip()
+    return text if len(text) <= EXCERPT_LENGTH else text[: EXCERPT_LENGTH - 1] + "…"
+
+
+# --- Rules --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named signal: any of `patterns` in a sentence, unless `unless` is in that sentence."""
+
+    category: str
+    signal: str
+    severity: str
+    reason: str
+    patterns: tuple[str, ...]
+    unless: str = ""
+    negatable: bool = True  # a negation just before or inside the match cancels it
+    past_downgrade: bool = False  # "years ago", "used to": flag as past experience instead
+    needs_you: bool = False  # only when the sentence addresses someone (you, @name)
+    needs: str = ""  # only when the whole text also matches this
+
+
+# Phrase fragments shared by several rules.
+FIRST_PERSON = r"\bi(?:'?m|'?ve|'?ll|'?d| am| have| will| would)?\b"
+KILL_SELF = (
+    r"(?:kill(?:ing)? myself|kms|unalive myself|top(?:ping)? myself|do myself in"
+    r"|end(?:ing)? (?:my (?:own )?life|it all)|tak(?:e|ing) my (?:own )?life"
+    r"|commit(?:ting)? suicide|suicide (?:is|seems) the (?:only|best) (?:option|way))"
+)
+END_IT = r"\bend(?:ing)? (?:it|things|everything)\b(?! (?:with|off|between|for (?:him|her|them)))"
+SOON = (
+    r"(?:tonight|today|tomorrow|this (?:weekend|week|evening|afternoon)|on (?:mon|tues|wednes|"
+    r"thurs|fri|satur|sun)day|soon|now|for good)"
+)
+RECENT = (
+    r"\b(?:last night|yesterday|this morning|today|tonight|earlier|just now|an hour ago"
+    r"|minutes ago|hours ago|right now)\b"
+)
+PAST = (
+    r"\b(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|many|several)"
+    r" (?:years?|months?) ago|years ago|last year|used to|when i was|back then|back in"
+    r"|in my (?:teens|twenties|thirties|20s|30s)|as a (?:teenager|teen|kid|child|student)"
+    r"|i was (?:suicidal|in a (?:very |really )?dark)|(?:years|months) (?:on|later|clean|free))\b"
+)
+NEGATION = re.compile(r"\b(?:not|never|no|n't|nt|dont|wont|wouldnt|cannot|isnt|no longer)\b|n't")
+IDIOM = r"\b(?:laugh(?:ing|ed)?|lol|haha|joking|jk|lmao)\b"
+FAMILY = (
+    r"(?:friend|best friend|mate|sister|brother|son|daughter|partner|husband|wife|boyfriend"
+    r"|girlfriend|mum|mother|dad|father|flatmate|colleague|cousin|nan|grandad|child|kid|teenager)"
+)
+INSULT = (
+    r"(?:idiot|moron|loser|freak|pathetic|stupid|thick|ugly|fat|disgusting|liar|fraud|fake"
+    r"|joke|waste of (?:space|oxygen|air|time)|drama queen|snowflake|attention[- ]?seek(?:er|ing)"
+    r"|coward|cow|bitch|twat|prat|dickhead|knob|tosser|pillock|muppet|nutter|psycho|mental"
+    r"|worthless|useless|selfish|whin(?:y|ing|ger)|whing(?:e|ing)|cry ?baby|baby|embarrassing"
+    r"|annoying|rubbish|garbage|trash|scum|vile|nasty|evil|weirdo|creep|clown|retard(?:ed)?"
+    r"|spineless|parasite|leech|scrounger|failure|nobody|lazy|excuse for a (?:human|man|woman|person)"
+    r"|weak|boring(?! me)|embarrassment|disgrace|horrible (?:person|human|man|woman)|awful (?:person|human)|pitiful"
+    r"|sad little (?:life|man|woman|person|troll|thing|boy|girl))"
+)
+# Between "you're" and the insult: no pronoun or negation that changes who or what is meant.
+GAP = r"(?:\s+(?!(?:i|i'm|me|my|myself|not|never|no|he|she|they|it|feel|felt|feeling|for)\b)[\w']+){0,3}\s+"
+
+RISK_URGENT_REASON = "Possible risk to life: "
+MENTIONS_SUICIDE = "risk.concern.mentions_suicide"
+RULES: tuple[Rule, ...] = (
+    # Crisis: intent, plans, goodbyes, giving things away. Urgent: alert the moderators.
+    Rule(
+        "risk",
+        "risk.suicidal_intent",
+        URGENT,
+        RISK_URGENT_REASON + "the member talks about ending their own life.",
+        (
+            KILL_SELF,
+            r"\b(?:end|stop|make) (?:the|my|all the|all this) (?:pain|suffering)\b(?=.*\b(?:once and for all|for good|forever|for ever|tonight|permanently)\b)",
+            r"\b(?:i'?m|i am) (?:so )?done with (?:life|living|being alive|existing|this life)\b(?! admin| insurance)",
+            r"\bcheck(?:ing)? out for good\b|\bsorry for what i'?m (?:about|going) to do\b",
+            rf"\b(?:decided|planning|plan|know) (?:that )?i'?m going to die\b|\bgoing to die (?:{SOON}|next week)\b(?! of)",
+            rf"{FIRST_PERSON}(?:\s+\S+){{0,4}}?\s+(?:want|wanna|going|gonna|need|have|decided|ready|plan(?:ning)?|mean)\s+(?:to\s+)?{END_IT}",
+            rf"^{END_IT}",
+        ),
+        unless=IDIOM + r"|\bof (?:embarrassment|boredom|shame|laughter)\b",
+        past_downgrade=True,
+    ),
+    Rule(
+        "risk",
+        "risk.wish_to_die",
+        URGENT,
+        RISK_URGENT_REASON + "the member says they want to die.",
+        (
+            r"\bi\b(?:\s+\S+){0,3}?\s+(?:want|wanna|need|wish|long|ready)\s+to\s+(?:die|be dead)\b",
+            r"\bi\b(?:\s+\S+){0,3}?\s+wanna\s+die\b",
+            r"^(?:just )?(?:want|wanna|wanting) to die\b",
+        ),
+        unless=IDIOM,
+        past_downgrade=True,
+    ),
+    Rule(
+        "risk",
+        "risk.no_wish_to_live",
+        URGENT,
+        RISK_URGENT_REASON + "the member says they no longer want to live.",
+        (
+            r"\b(?:don'?t|do not|no longer|never) (?:want|wanna) to (?:live|be alive|exist|carry on living)\b",
+            r"\b(?:don'?t|do not|no longer) (?:want|wanna) to be here\b(?! (?:at|in|with|for|on|when|during|today|tonight|right now))",
+            r"\b(?:had|have had|'ve had) enough of (?:being alive|living|life)\b",
+            r"\bno point (?:in )?(?:me )?(?:being (?:here|alive)|living|existing)\b",
+            r"\b(?:i|i'm|i am) (?:so |just )?(?:tired|sick) of (?:being alive|living)\b",
+        ),
+        negatable=False,
+        past_downgrade=True,
+    ),
+    Rule(
+        "risk",
+        "risk.suicidal",
+        URGENT,
+        RISK_URGENT_REASON
+        + "the member describes themselves as suicidal or having suicidal thoughts.",
+        (
+            r"\b(?:i'?m|i am|feel(?:ing)?|felt|been|getting|am|i'?ve)\b(?:\s+\S+){0,3}?\s+suicidal\b",
+            r"^(?:\W*)(?:so |very |really |still )?suicidal\b",
+            r"\b(?:my|the|these|having|have|had) suicidal (?:thoughts|feelings|urges)\b",
+            r"\bsuicidal (?:thoughts|feelings|urges) (?:are|have|keep|won't|wont)\b",
+            r"\b(?:thinking|think|thoughts) (?:about|of) (?:suicide|killing myself|dying)\b",
+            r"\bsuicide is (?:all|the only thing|always|constantly|on my mind)\b",
+        ),
+        unless=r"\b(?:prevention|awareness|sponsored|fundraiser|charity)\b",
+        past_downgrade=True,
+    ),
+    Rule(
+        "risk",
+        "risk.intent_with_ideation",
+        URGENT,
+        RISK_URGENT_REASON + "the member pairs thoughts of death with a stated intention to act.",
+        (
+            r"\b(?:going to|gonna|decided to|will|i'?ll|want to|ready to) put an end to (?:it|it all|everything|my life|things|myself)\b",
+            r"\b(?:going to|gonna|decided to|will|i'?ll|want to|ready to) (?:do something about it|act on (?:it|them|my thoughts)|go through with it|make (?:it|that|this) happen|do it)\b",
+            r"\b(?:tonight|today|this weekend) i (?:will|'ll)\b|\bi(?:'ll| will) (?:do it )?tonight\b",
+            r"\b(?:going to|gonna|will|i'?ll)\b.{0,30}\b(?:not|never) wake up\b",
+            r"\bmade sure (?:of it|i won'?t|i don'?t)\b",
+        ),
+        needs=r"\b(?:dead|die|dying|suicid\w*|end it|kill myself|wake up|not be here|alive|exist|sleep forever|be gone|not be around|(?:tired|sick) of (?:life|living))\b",
+        negatable=False,
+        past_downgrade=True,
+    ),
+    Rule(
+        "risk",
+        "risk.joining_someone_who_died",
+        URGENT,
+        RISK_URGENT_REASON + "the member talks about joining someone who has died.",
+        (
+            r"\b(?:be with|join|see) (?:him|her|them|my \w+) again\b|\b(?:plan|want|going|gonna|ready) to join (?:him|her|them|my \w+)\b",
+        ),
+        needs=r"\b(?:passed|died|dead|death|lost (?:him|her|them)|grave|funeral|heaven)\b|\bsince (?:he|she|they)(?:'s| is| are) gone\b",
+        negatable=False,
+        past_downgrade=True,
+    ),
+    Rule(
+        "risk",
+        "risk.self_harm_intent",
+        URGENT,
+        RISK_URGENT_REASON + "the member intends to hurt themselves, or has just done so.",
+        (
+            rf"{FIRST_PERSON}(?:\s+\S+){{0,4}}?\s+(?:want|wanna|going|gonna|need|will|about|have)\s+to\s+(?:hurt|harm|cut|burn)\s+myself",
+            rf"\b(?:cut|hurt|harmed|burn(?:ed|t)|self[- ]?harmed)\s+(?:myself\s+)?(?:again\s+)?(?:\w+\s+){{0,2}}?{RECENT}",
+            r"\b(?:going|gonna|want) to self[- ]?harm\b",
+        ),
+        unless=r"\b(?:hair|grass|hedge|finger|thumb|knife|shaving|toast|cooking|chopping|oven)\b",
+        past_downgrade=True,
+    ),
+    Rule(
+        "risk",
+        "risk.attempt",
+        URGENT,
+        RISK_URGENT_REASON + "the member describes a suicide attempt or overdose.",
+        (
+            rf"\b(?:tried|attempted|tried to|attempting) (?:to )?(?:{KILL_SELF}|suicide|end it)",
+            r"\b(?:took|taken|swallowed) (?:too many|all (?:of )?my|a load of|loads of|an overdose)\b",
+            r"\boverdos(?:ed|e)\b(?! on)",
+        ),
+        past_downgrade=True,
+    ),
+    Rule(
+        "risk",
+        "risk.plan_or_preparation",
+        URGENT,
+        RISK_URGENT_REASON + "the member mentions a plan, a date or preparations.",
+        (
+            r"\b(?:have|got|made|'ve got) (?:a|the) plan\b(?=[^.!?]{0,40}\b(?:when|date|do it|go through|ready|end|die|tonight|how))",
+            r"\b(?:have|got|made) a plan now\b",
+            r"\b(?:got|have) it (?:all )?(?:planned|worked out|sorted)\b",
+            r"\b(?:the date is set|set (?:a|the) date|picked (?:a|the) date|chosen (?:a|the) (?:date|day))\b",
+            r"\bi know (?:how|when) i'?m (?:going|gonna) to do it\b",
+            r"\b(?:planning|plan(?:ned)?|decided|worked out|thinking about|looking up|researching|googling) (?:how|when|ways|methods)(?: to| i'?d| i'?ll| i will| i would)? (?:do it|die|end it|go)\b",
+            r"\b(?:looking up|researching|googling|searching for) (?:ways|methods|how) to (?:do it|die|end it)\b",
+            r"\b(?:stockpil\w*|sav(?:e|ed|ing)(?: up)?|hoard\w*|collect\w*) (?:up )?(?:my |all my |enough )?(?:tablets|pills|meds|medication)\b",
+            r"\b(?:got|have) everything i need\b",
+            r"\btonight(?:'?s| is) (?:the night|when)\b|\bdecided tonight\b",
+            r"\b(?:no one|nobody|no-one) (?:can|will|could) (?:talk|stop) me\b",
+            r"\b(?:wrote|written|writing|left|leaving) (?:a|my) (?:suicide )?note\s*(?:[.!]|$)|\bsuicide note\b",
+            rf"\b(?:wrote|written|writing|left|leaving) (?:goodbye )?letters (?:to|for) (?:everyone|my (?:{FAMILY}|family|kids|children|parents)s?)\b",
+            r"\b(?:written|wrote|writing) to (?:everyone|all of them)\b|\b(?:updated|made|written|sorted(?: out)?) my will\b",
+            rf"\b(?:ready to (?:die|go)|(?:going|gonna) to do it) {SOON}\b|\bi'?m ready to go (?:now|tonight)\b|^ready to go\b",
+            r"\bi'?m (?:ready|prepared) to (?:die|end it)\b",
+            rf"\b(?:set|got|have) (?:everything|it all|it) (?:set )?(?:up|ready|prepared|arranged|sorted) for {SOON}\b(?!'s)",
+            r"\bnothing(?:'s| is)? going to stop me(?: now| this time)?\W*$",
+            rf"\bno more (?:pain|suffering|hurting) (?:after|from|by) {SOON}\b(?!'s)",
+            r"\b(?:got|have) (?:everything|what|all) i need\b(?=.*\b(?:tonight|use it|now|ready|over)\b)|\b(?:got|have) the means\b",
+            r"\b(?:put|got|getting|sorted) (?:all )?my affairs in order\b|\bmy affairs (?:are|is) in order\b",
+            r"\bonly one way out\b.*\btak(?:e|ing) it\b|\bmake (?:it|everything|it all) stop (?:for good|forever|for ever|permanently)\b",
+            r"(?:going to|gonna|will|'ll)\b.{0,40}\b(?:never|not) (?:come|coming) back\b(?! (?:until|till|before|for|with))",
+            r"\bdisappear for (?:good|ever)\b|\b(?:no one|nobody|no-one) will (?:ever )?find me\b",
+        ),
+        negatable=False,
+        past_downgrade=True,
+    ),
+    Rule(
+        "risk",
+        "risk.giving_away_possessions",
+        URGENT,
+        RISK_URGENT_REASON
+        + "the member says they are giving their things away or arranging for others to have them.",
+        (
+            r"\b(?:giv(?:e|en|ing)|gave) (?:away )?(?:(?:most|all|some|the rest) of )?(?:all )?my (?:things|stuff|belongings|possessions|pets?|cat|dog)(?: away)?\b",
+            r"\b(?:giv(?:e|en|ing)|gave) (?:away )?everything (?:away|i own)\b",
+            r"\b(?:sorted|decided|worked) out who(?:'ll| will)? (?:gets|have|has|take) my\b",
+            r"\brehom(?:ed|ing) (?:my|the) (?:cat|dog|pets?|rabbit)\b",
+            r"\b(?:moved|transferred|emptied|sent|given|gave) (?:all )?(?:of )?my (?:savings|money|bank account)(?: \w+)? (?:to|into) (?:my|her|his|their)\b",
+            r"\b(?:look after|take care of) my (?:cat|dog|pets?|kids|children|rabbit) for me\b",
+            r"\barranged for \w+ (?:\w+ )?to (?:have|take|look after) my\b",
+            r"\b(?:everything|it all|my affairs)(?:'s| is| are)? (?:sorted|in order)\b.*\b(?:won'?t|after|over)\b",
+        ),
+        unless=r"\b(?:charity|declutter\w*|car boot|vinted|ebay|freecycle|outgrown|old|spare|library|sale|holiday|away for|while i'?m away)\b",
+        negatable=False,
+    ),
+    Rule(
+        "risk",
+        "risk.not_around_much_longer",
+        URGENT,
+        RISK_URGENT_REASON
+        + "the member hints they will not be around, or that others will be better off without them.",
+        (
+            r"\b(?:won'?t|will not|wont|not going to|not gonna) be (?:a problem|a burden|a bother|one|an issue|around|here|alive|in your way)\b(?: for (?:anyone|anybody|you|them|much)| to anyone)?(?:\s*\w+)?\s*(?:much |any |very )?(?:longer|for long|any ?more)\b",
+            rf"\b(?:won'?t|will not|wont) be (?:around|here|alive) (?:(?:this time |by |after |for )?{SOON}|next week|for (?:christmas|new year|my birthday|your birthday)|to see)\b",
+            r"\b(?:this time|by) (?:next week|tomorrow)\b.*\bwon'?t be (?:here|around|alive)\b",
+            r"\bcan'?t see myself (?:being here|being around|being alive|making it|getting through|still here)\b",
+            r"\b(?:don'?t|do not) think i'?ll (?:see|make it to|make it through|survive|last|be here for|be around for) (?:the |this )?(?:weekend|tonight|tomorrow|christmas|next week|morning|spring|summer|new year|night|week)\b",
+            r"\b(?:won'?t|not going to) (?:make it|survive|last) (?:through|past|to|until|till) (?:tonight|the night|the weekend|tomorrow|christmas|next week|the morning)\b",
+            r"\b(?:will|'ll|are going to) (?:manage|cope|be fine|be okay|be ok|be better|get on) (?:\w+ )?without me\b",
+            r"\b(?:better off|happier|easier|relieved|better (?:life|lives|future|time|chance))\b(?:\s+\S+){0,4}?\s+(?:without me|(?:when|once|after|if) i'?m (?:gone|dead|not (?:here|around))|if i (?:was|were)n'?t (?:here|around|alive))",
+            r"\b(?:no one|nobody|no-one) (?:would|will|'d|is going to) (?:even )?(?:miss me|notice (?:if|when) i)",
+            r"\b(?:when|after|once) i'?m (?:gone|dead)\b",
+            r"\b(?:none of (?:this|it)|nothing) (?:will|is going to) matter\b(?=.*\b(?:soon|after|tonight|any ?more)\b)|\bsoon none of (?:this|it)\b",
+            r"\b(?:won'?t|will not|wont) have to (?:deal|put up) with me\b|\b(?:be )?(?:free|rid) of me\b",
+            r"\bno longer be a (?:burden|problem)\b",
+            r"\bby the time (?:anyone|you|someone|somebody|people) reads? this\b",
+            r"\b(?:it|this|everything)(?:'ll| will|'s| is) (?:all )?(?:going to )?be over (?:soon|tonight|tomorrow|by)\b",
+            r"\b(?:won'?t|will not|wont) (?:be )?need(?:ing)? (?:her|him|it|them|anything|any of (?:it|this|my \w+))(?: any ?more| after| now| again)?\b",
+            r"\b(?:won'?t|will not) be (?:a |an )?(?:problem|burden|bother|nuisance) (?:to|for) (?:anyone|anybody|you|them|my \w+) (?:after|past|beyond|by|from) ",
+            r"\b(?:nobody|no one|no-one) (?:needs?|has|have) to worry about me (?:ever )?again\b|\bleav(?:e|ing) (?:this world|it all behind)\b|\bthis world isn'?t for me\b",
+            r"\b(?:'ll|will|going to|gonna|ready to|want to|decided to)\s+(?:\w+\s+)?stop being (?:a |an )?(?:burden|problem|bother|nuisance|weight)\b",
+            r"\b(?:be )?gone for good\b(?! from)|\bbefore i go for good\b",
+            r"\b(?:won'?t|will not) (?:be )?wak(?:e|ing) up (?:tomorrow|again|in the morning)\b",
+            r"\b(?:nobody|no one|no-one) (?:will|'ll) (?:have to|need to) (?:worry about|deal with|look after) me\b",
+            r"\bdon'?t (?:try to|bother trying to|come looking to|come and) (?:find|look for|stop) me\b(?! at| in| on)",
+            r"\b(?:tonight|today) is my last (?:night|day)\b(?! (?:shift|at|of|in|on|before))|\bmy last (?:night|day) (?:alive|on earth)\b",
+            rf"\b(?:it |this )?won'?t matter (?:after|by|past) {SOON}\b",
+            r"\b(?:going to|gonna|will) make sure i (?:don'?t|never)\b(?! (?:\w+ ){0,3}(?:forget|miss|lose|give))",
+        ),
+        unless=r"\b(?:holiday|away for|visiting|trip|abroad|in-laws|at work|working|busy|offline|off work|signal|wifi|hospital appointment)\b",
+        negatable=False,
+        past_downgrade=True,
+    ),
+    Rule(
+        "risk",
+        "risk.goodbye",
+        URGENT,
+        RISK_URGENT_REASON + "the post reads like a goodbye or a last message.",
+        (
+            r"\b(?:good)?bye,? (?:everyone|all|everybody|friends|world|guys)\b(?!,? (?:for now|see you|night|off|till|until|speak|catch|have|x\b))",
+            r"\bthis is goodbye\b|\b(?:said|wrote|written|writing) my goodbyes\b|\bsay(?:ing)? (?:my )?goodbyes?\b(?! to (?:my|the) (?:old|house|flat|job))",
+            r"\bfarewell,? (?:everyone|all|friends)\b|\bfinal goodbye\b|\b(?:good)?(?:night|bye) forever\b|^(?:good)?bye\W*$",
+            r"\b(?:this|that) (?:is|will be|was) my (?:last|final) (?:post|message)\b(?! (?:for|before|until|till|of|on|this|in))",
+            r"\bmy (?:last|final) (?:post|message) (?:here|ever|on here)\b",
+            r"\b(?:won'?t|will not|wont) be (?:posting|writing|on here|here) (?:again|any ?more)\b",
+            r"\b(?:this is|it'?s) the end (?:for me|of the road for me)\b|\b(?:was|been|it'?s been) (?:\w+ )?(?:nice|lovely|good|great|an honour|a pleasure) knowing (?:you|everyone)\b",
+            r"\b(?:last time|final time) (?:you'?ll|you will|anyone will|you) (?:hear from|see|read) me\b|\bwon'?t (?:ever )?hear from me again\b",
+            r"\bsay goodbye before i go\b|\bbefore i go\b.*\bthank\b|\bthank\b.*\bbefore i go\b",
+        ),
+        negatable=False,
+    ),
+    # Concern: hopelessness, passive wishes, self-harm urges, worry about someone else. Flag.
+    Rule(
+        "risk",
+        "risk.concern.someone_else",
+        FLAG,
+        "Concern for someone else: the member says another person is suicidal or wants to die.",
+        (
+            rf"\b(?:my|our|a) {FAMILY}\b.*\b(?:suicid\w*|kill (?:him|her|them)sel(?:f|ves)|end(?:ing)? (?:his|her|their) (?:own )?life|wants? to die|(?:doesn'?t|don'?t) want to (?:live|be alive|be here)|self[- ]?harm\w*|(?:cutting|hurting|harming) (?:him|her|them)sel(?:f|ves)|(?:a|any|no) reason to (?:live|go on)|(?:thinking about|talking about) end(?:ing)? it)",
+            r"\b(?:he|she|they)(?:'s| is| are| has| keeps?| said| says| told me)\b.*\b(?:suicidal|kill (?:him|her|them)sel(?:f|ves)|wants? to die|end (?:his|her|their) life)\b",
+        ),
+        negatable=False,
+    ),
+    Rule(
+        "risk",
+        "risk.concern.passive_wish",
+        FLAG,
+        "Concern: the member wishes they were not alive, without saying they intend to act.",
+        (
+            r"\bwish (?:i|i'd)\b(?:\s+\S+){0,2}?\s+(?:was|were|wasn'?t|weren'?t|had|hadn'?t|could|'d|never)\b.{0,20}\b(?:dead|here|alive|born|disappear|vanish|wake up|exist)\b",
+            r"\b(?:sleep|fall asleep|go to sleep) and (?:never|not) wake up\b",
+            r"\b(?:not sure|don'?t know if|unsure (?:if|whether)) i (?:even |really )?want to (?:be here|be alive|live|carry on|go on|exist)\b",
+            r"\bthink(?:ing)? about not (?:being here|being alive|existing|waking up)\b|\bsleep forever\b",
+            r"\b(?:world|everyone|they|people|family)\b.{0,20}\bbetter (?:off )?without me\b",
+            r"\bdon'?t want to wake up\b|\b(?:rather|prefer to) be dead\b",
+            r"\bwhat if i (?:just )?(?:didn'?t|did not) exist\b",
+            r"\b(?:want|wanted) to (?:disappear|vanish|not exist|stop existing)\b",
+            r"\b(?:dark|darker) thoughts\b|\bthoughts (?:are|have been) getting darker\b|\bscared of my (?:own )?thoughts\b",
+        ),
+        negatable=False,
+    ),
+    Rule(
+        "risk",
+        "risk.concern.hopelessness",
+        FLAG,
+        "Concern: the member sounds hopeless, worthless or unable to cope.",
+        (
+            r"(?<!not )\bhopeless\b(?! (?:at|with))",
+            r"\bwhat'?s the point\b|\bwhat is the point\b|\b(?:don'?t|can'?t) see the point\b",
+            r"\bno point (?:in )?(?:anything|trying|carrying on|going on|any of it)\b",
+            r"\b(?:never|won'?t ever|won'?t) get better\b|\bnothing (?:will )?(?:ever )?(?:gets?|change|changes) (?:better)?",
+            r"\bcan'?t see (?:a|any) (?:future|way out)\b|\bno (?:light at the end|way out|future)\b",
+            r"\b(?:i'?m|i am|feel|feeling|felt|i)\b(?:\s+\S+){0,2}?\s+(?:worthless|empty|numb|broken|hollow)\b",
+            r"\b(?:life|everything|it all|existence) (?:is|feels|seems) (?:so |completely |totally )?(?:pointless|meaningless)\b|^(?:everything|it)'?s? pointless",
+            r"\b(?:no|any) (?:reason|point) to (?:live|get up|get out of bed|carry on|keep going|go on)\b|\bwhy bother (?:with anything|living|trying|at all|with life)\b",
+            r"\bno way (?:forward|out)\b|\bcan'?t be fixed\b|\b(?:barely|can'?t) function\b",
+            r"\b(?:would|'d) be (?:happier|better off|easier) (?:if i|without me)\b",
+            r"\bend of my (?:rope|tether)\b",
+            r"\b(?:feel like|want to|going to) giv(?:e|ing) up\b|\bgiv(?:e|ing) up on (?:everything|life|myself)\b",
+            r"\bcan'?t (?:do this|cope|go on|carry on|keep going)\b",
+            r"\b(?:tired|sick|exhausted) (?:of|by) (?:fighting|life|everything|trying)\b",
+            r"\b(?:feel|am|i'?m) (?:so |completely |totally )?(?:trapped|drowning)\b|\bdrowning\b",
+            r"\b(?:i'?m|i am|feel like) (?:a|such a) (?:failure|burden)\b|\b(?:a|such a) burden (?:to|on)\b",
+            r"\bi (?:really |just )?hate myself\b|\bnothing matters\b|\bdon'?t care what happens to me\b",
+            r"\bhard to (?:carry on|keep going|go on)\b",
+            r"\bcan'?t live (?:like this|with this|with myself)\b|\bno reason (?:for me )?to stay\b|\b(?:everyone|they) will forget me\b",
+            r"\bfuture (?:with me in it|without me)\b|\bstay asleep\b",
+            r"\b(?:frightened|scared|afraid|terrified) (?:of )?what i (?:might|could|would|will) do\b",
+            r"\bdeath is (?:on my mind|all i think about)\b|\bthink(?:ing)? (?:a lot )?about (?:death|dying)\b|\bthoughts (?:about|of) death\b",
+            r"\b(?:want|wish) (?:everything|it all|the world) (?:to|would) (?:just )?stop\b",
+            r"\bdon'?t know why i'?m (?:even |still )?(?:here|alive)\b|\bso (?:lonely|alone) (?:it|that)\b",
+            r"\bfading away\b|\blost all hope\b|\bbreaking point\b|\bbarely (?:holding on|hanging on|coping|surviving)\b|\blosing the will\b|\bwill to (?:live|carry on|go on)\b",
+            r"\b(?:everything|it all|life|the world) (?:feels|is|seems) (?:so )?(?:dark|black|grey|hopeless)\b|\btired of everything\b",
+            r"\b(?:will ever|won'?t ever|never|not going to) (?:improve|get better|change)\b",
+            r"\bhow (?:much )?longer (?:can i|i can|can i keep|am i going to|will i) (?:carry on|keep going|go on|cope|take (?:this|it)|last)\b",
+        ),
+        negatable=False,
+    ),
+    Rule(
+        "risk",
+        "risk.concern.self_harm",
+        FLAG,
+        "Concern: the member mentions self-harm or urges to self-harm.",
+        (
+            r"\bself[- ]?harm\w*",
+            r"\burges? to (?:cut|hurt|harm)\b",
+            r"\b(?:hurt|hurting|cut|cutting|harm(?:ed|ing)?|burn(?:ed|t|ing)) myself\b",
+        ),
+        unless=r"\b(?:gym|muscle|ankle|knee|back|fell|tripped|football|running|cooking|kitchen|shaving|accident\w*)\b",
+        negatable=False,
+    ),
+    Rule(
+        "risk",
+        MENTIONS_SUICIDE,
+        FLAG,
+        "Concern: the word suicide appears; a moderator should read it in context.",
+        (r"\bsuicid\w*",),
+        unless=r"\b(?:prevention|awareness|sponsored|fundraiser|charity|lost \w+(?: \w+)? to|died by|bereaved)\b",
+    ),
+    # Abuse aimed at another person. Hold for review.
+    Rule(
+        "abuse",
+        "abuse.insult",
+        HOLD,
+        "Insult aimed at another person.",
+        (
+            rf"\b(?:you'?re|you are|youre|ur|u r|are you|you look|you sound|you act|stop being|you (?:lot|people|all) (?:are|'re)|you (?:were|weren'?t|wasn'?t)|imagine being)\b{GAP}(?:an? |such an? |so |the )?{INSULT}s?\b",
+            rf"\byou(?:\s+(?!(?:feel|felt|feeling|ever|i|not|never|for|are|were|seem|seemed)\b)[\w']+){{0,2}}\s+{INSULT}s?\b(?! (?:question|thing|idea|mistake))",
+            rf"\bwhat an? (?:\w+,? ){{0,3}}?{INSULT}\b",
+            rf"\bimagine being (?:this|so|that) {INSULT}\b",
+            rf"@\w+ (?:is|are|'s)\b{GAP}(?:an? |such an? |so )?{INSULT}\b",
+            r"\btypical (?:woman|man|bloke|girl)\b|\b(?:your|ur) (?:posts?|opinion|face)s? (?:is|are) (?:garbage|rubbish|trash|worthless|a joke)",
+        ),
+        # Reported speech is support, not an insult: "anyone who calls you lazy is wrong".
+        unless=r"\b(?:who|whoever|anyone|someone|people|they) (?:calls?|called|says?|said|tells?|told|thinks?) (?:that )?(?:you|u)\b",
+    ),
+    Rule(
+        "abuse",
+        "abuse.insult",
+        HOLD,
+        "Insult aimed at another person.",
+        (
+            rf",\s*(?:you )?(?:\w+ ){{0,2}}{INSULT}s?\s*[.!?]*$",
+            rf"^(?:\w+ )?{INSULT}[,!]",
+            rf"^(?:\w+ ){{0,2}}{INSULT}s?\W*$",
+        ),
+        # Name-calling at the end or start of a sentence, unless the member describes themselves.
+        unless=r"\b(?:i|i'm|im|me|my|myself)\b",
+    ),
+    Rule(
+        "abuse",
+        "abuse.hostile",
+        HOLD,
+        "Hostile or dismissive message aimed at another person.",
+        (
+            r"\bwho asked (?:you|u)\b|\bpretend(?:ing)? to be (?:depressed|ill|sick|anxious|mental)\b|\bfor attention\b",
+            r"\b(?:no one|nobody|no-one) cares\b(?! (?:if|whether|how|what|that|when|about (?:the|how|what)))",
+            r"\b(?:no one|nobody|no-one)(?: here| on here)? (?:likes|wants|believes|reads) (?:you|your)\b|\bwhy don'?t you (?:just )?(?:leave|go|shut up|disappear)\b",
+            r"\b(?:love|loves|want|crave|craving) the attention\b|\b(?:sick|tired) of (?:you|your)\b|\bsob stor(?:y|ies)\b",
+            r"\b(?:can'?t|cannot|can) stand (?:you|u)\b|\b(?:everyone|everybody|we all|people)(?: here| on here)? (?:hates?|despises?) (?:you|u)\b|\byou (?:disgust|sicken) me\b|\bwhy do (?:you|u) (?:even )?bother\b",
+            r"\bwhat(?:'s| is) wrong with (?:you|u)\b|\b(?:ashamed|embarrassed|disgusted) (?:of|by) (?:you|u)\b",
+            r"\b(?:no one|nobody|no-one) (?:likes you|wants you|wants to (?:hear|read)|asked (?:you|for)|believes you)\b",
+            r"\b(?:everyone|everybody|people)(?:'s| is| are) laughing at (?:you|u)\b|\bpeople like you\b",
+            r"\b(?:you|u) (?:should|need to|ought to) (?:be ashamed|be locked up|be sectioned|be banned|leave|go away|disappear|shut up)\b",
+            r"\byou deserve (?:to (?:feel|suffer|be)|it|this|what)\b|\bi hope you (?:suffer|die|rot|get)\b",
+            r"\bstop (?:whining|moaning|lying|attention seeking|crying|posting|whinging)\b",
+            r"\bshouldn'?t be allowed (?:on|here)\b|\bno wonder (?:you|your)\b|\b(?:just )?leave\s*[.!]*$",
+        ),
+        needs_you=True,
+    ),
+    Rule(
+        "abuse",
+        "abuse.hostile",
+        HOLD,
+        "Hostile or dismissive message aimed at another person.",
+        (
+            r"(?:^|[,.!?]\s*)(?:just |oh |so |now )?(?:shut up|shut (?:your|ur) (?:mouth|face|trap)|get lost|go away\b(?! for| to| on)|piss off|sod off|f\w*k off|do one|jog on|grow up|grow a (?:spine|pair)|toughen up|man up|get over (?:it|yourself)|get a life|cry me a river|boo ?hoo|go (?:and )?(?:cry|whine|moan) (?:somewhere|elsewhere)|stop playing the victim)",
+            r"\b(?:playing the victim|victim card|pity party)\b|(?:^|[,.!?]\s*)just (?:go|leave)[.!]*$",
+        ),
+    ),
+    Rule(
+        "abuse",
+        "abuse.incitement_to_self_harm",
+        HOLD,
+        "Tells another person to harm or kill themselves.",
+        (
+            r"\b(?:kill|hurt|top|off) yourself\b|\bkys\b|\bdo (?:us|the world|everyone) (?:all )?a favour\b",
+            r"\b(?:you'?d|you would|the world would|we'?d all) (?:be )?better off (?:dead|without you)\b",
+            r"\b(?:go|just) (?:and )?(?:die|jump off)\b|\bjump off a (?:bridge|cliff|building)\b",
+        ),
+        negatable=False,
+    ),
+    Rule(
+        "abuse",
+        "abuse.threat",
+        HOLD,
+        "Threatens another person.",
+        (
+            r"\b(?:i|we) know where (?:you|u) live\b|\bfind (?:out )?where (?:you|u) live\b|\bwatch your back\b",
+            r"\b(?:i'?ll|i will|i'?m going to|i'?m gonna|gonna) (?:punch|hit|hurt|kill|batter|smack|stab|beat|slap|deck) (?:you|u)\b",
+            r"\byou'?ll regret (?:it|this)\b|\byou'?re dead\b",
+        ),
+    ),
+    # Spam. Commercial phrasing is held; the other spam signals are built from the context.
+    Rule(
+        "spam",
+        "spam.commercial",
+        HOLD,
+        "Reads like advertising or a money-making offer.",
+        (
+            r"\b(?:earn\w*|make|making|get paid) (?:up to )?(?:£|\$|€)?\d[\d,]*k? (?:a|per|every|an) (?:day|week|month|hour)\b|\b(?:earn\w*|make|get paid) (?:up to )?(?:£|\$|€)\d",
+            r"\bma(?:de|king) (?:£|\$|€)\d{1,3}(?:,\d{3})+|\bma(?:de|king) (?:£|\$|€)\d{4,}",
+            r"\bseo\b|\bpage one of google\b|\bbacklinks\b|\bselling my (?:course|book|ebook|programme|program|products?|services?)\b",
+            r"\bmake money (?:online|from home|fast|from your)\b|\bwork from home (?:opportunity|job|and earn)\b|\bbe your own boss\b|\bnetwork marketing\b",
+            r"\bguaranteed (?:returns|profits?|results|income)\b|\b(?:crypto|bitcoin|forex|nft|trading bot)\b",
+            r"\b(?:casino|slots|betting tips|free spins|welcome bonus)\b",
+            r"\b(?:buy|cheap|get) (?:\d+ )?(?:\w+ )?(?:followers|likes)\b|\bfollowers and likes\b",
+            r"\bno prescription\b|\bwithout (?:a )?prescription\b|\b(?:buy|cheap|order) (?:\w+ )?(?:xanax|diazepam|valium|viagra|cialis|tramadol|codeine|zopiclone)\b",
+            r"\bpayday loans?\b|\blove spells?\b|\bspiritual healing\b|\bone (?:weird )?trick\b|\bmiracle\b",
+            r"\b\d+ ?% off\b|\buse (?:the )?code\b|\bpromo code\b|\bdiscount code\b",
+            r"\blink in (?:my )?bio\b|\bclick (?:here|the link|my link)\b|\bclaim your\b",
+            r"\b(?:dm|message|contact|inbox) me (?:for|on (?:whatsapp|telegram|kik))\b|\b(?:whatsapp|telegram) me\b",
+            r"\bfree (?:iphone|gift ?card|trial of our)\b|\b(?:buy|order|book|sign up) (?:now|today)\b|\blimited (?:time|offer|spaces)\b",
+            r"\b(?:visit|check out|see|follow|download|try|subscribe to|join) (?:my|our) (?:\w+ ){0,2}(?:website|site|channel|shop|store|page|profile|app|course|server|programme|program|detox|youtube|newsletter)\b",
+            r"\breplicas?\b|\bdesigner (?:handbags|bags|watches|sunglasses)\b|\b(?:fast|free|discreet) (?:shipping|delivery)\b|\bhalf the (?:shop )?price\b|\bunbeatable prices?\b",
+            r"\bpassive income\b|\bjoin my team\b|\bapply in minutes\b|\binstant loans?\b|\bno credit checks?\b|\bresults guaranteed\b|\bsubscribe to my\b",
+            r"\b(?:ask|dm) me how\b|\bgreat pay\b|\bexclusive (?:discount|offer|deal)\b",
+        ),
+        negatable=False,
+    ),
+)
+
+_COMPILED = [
+    (
+        rule,
+        tuple(re.compile(p) for p in rule.patterns),
+        re.compile(rule.unless) if rule.unless else None,
+        re.compile(rule.needs) if rule.needs else None,
+    )
+    for rule in RULES
+]
+_PAST = re.compile(PAST)
+# Each alone is ordinary; two together (goodbyes, tidying up affairs, apologies) are a warning.
+_WARNING_SIGNS = tuple(
+    re.compile(p, re.MULTILINE)
+    for p in (
+        r"\bdeleted (?:all )?my (?:accounts|social media|profiles?|facebook|instagram)\b",
+        r"\b(?:written|wrote|writing) (?:letters? )?to (?:everyone|my \w+)\b",
+        r"\bcancel(?:l?ed|ling) (?:all )?my (?:appointments|plans|subscriptions)\b",
+        r"\bsorry (?:for everything|to (?:everyone|all of you))\b|(?:^|[.!?] )i'?m (?:so )?sorry\W*(?:$|[.!?])",
+        r"\b(?:i'?ve|i have) let (?:everyone|you all|my family|them) down\b",
+        r"\b(?:tidied|sorted|cleared) (?:everything|it all|my (?:flat|room|things)) (?:up|out)\b",
+        r"\b(?:thank you|thanks) (?:all |everyone )?for everything\b",
+        r"\blook after (?:each other|yourselves)\b|\btake care of each other\b|\bremember me\b",
+        r"\bonly one way (?:out|to (?:fix|end|stop))\b|\bi'?m at peace\b|\bmade (?:my )?peace\b",
+        r"\btell (?:my )?\w+ i love (?:her|him|them)\b|(?:^|[.!?] )love you all\W*(?:$|[.!?])|\bsaid sorry to everyone\b",
+        r"\bif (?:you'?re|anyone'?s|anyone is|someone is|somebody is) reading this\b|\bif (?:anyone|someone|somebody) (?:finds|reads) this\b",
+        r"\b(?:not|none of this is|it'?s nobody'?s) (?:anyone'?s|your|their) fault\b|\bit'?s nobody'?s fault\b",
+        r"\bleft (?:\w+ ){0,2}a (?:letter|note)\b",
+        r"\b(?:he|she|they|someone|you)(?:'ll| will) find (?:it|me|the (?:letter|note))\b",
+        r"\bmy (?:own )?funeral\b",
+        r"\bit'?s time\s*(?:[.!]|$)",
+        r"\b(?:tomorrow|tonight|today|\w+day) is the (?:day|night)\s*(?:[.!]|$)",
+        r"\btold no ?one\b|\bhaven'?t told anyone\b",
+        r"\bforgive me\W*$|\bsorry i (?:wasn'?t|couldn'?t be) (?:stronger|better|enough)\b",
+        r"\beverything(?:'s| is) (?:arranged|in place|ready|sorted)\b|\bknow what i (?:have|need) to do\b",
+        r"\b(?:finally|soon) (?:be )?(?:free|at peace)\b|\bnothing(?:'s| is) going to stop me\b(?! (?:going|from going|doing))",
+        r"\bmy mind is made up\b|\bmade (?:my|the) (?:decision|choice)\b|\bnot changing (?:it|my mind) this time\b",
+        r"\b(?:gave|given|giving|left) (?:\w+ ){1,2}my (?:savings|car|money|jewellery|ring|watch|keys|passwords|bank)\b",
+    )
+)
+_YOU = re.compile(r"\b(?:you|your|yours|yourself|u|ur|ya)\b|@\w")
+
+# --- Personal details ---------------------------------------------------------------------
+
+_PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?:\+44|0044|0)[\s\-().]*(?:\d[\s\-().]*){9,10}(?!\d)")
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_POSTCODE = re.compile(r"\b[a-z]{1,2}\d[a-z\d]? ?\d[abd-hjlnp-uw-z]{2}\b")
+_STREET = re.compile(
+    r"\b\d{1,4}[a-z]?,? (?:[A-Z][a-z]+ ){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive"
+    r"|Way|Crescent|Terrace|Gardens|Place|Grove|Court|Square|Mews|Row|Walk|Hill)\b"
+    r"|\b(?:my address is|i live at|come round to|send it to) \d+[^,.\n]{0,40}",
+    re.IGNORECASE,
+)
+_SOCIAL = (
+    r"(?:insta(?:gram)?|ig|snap(?:chat)?|whats ?app|telegram|kik|discord|tiktok|twitter|facebook"
+    r"|fb|signal)"
+)
+_HANDLE = re.compile(
+    rf"\b(?:add|follow|message|msg|dm|text|find|hit) me (?:up )?on {_SOCIAL}\b"
+    rf"|\b{_SOCIAL}\s*(?::|-|=)\s*@?[\w.]{{3,}}"
+    rf"|\bmy {_SOCIAL} (?:is|handle|name|username)\b"
+    rf"|@[\w.]{{3,}} on {_SOCIAL}\b|\b{_SOCIAL} me\b"
+    r"|\b(?:instagram\.com|snapchat\.com|wa\.me|t\.me|tiktok\.com)/\w"
+)
+
+# --- Links --------------------------------------------------------------------------------
+
+_URL = re.compile(
+    r"\bhttps?://[^\s<>\"]+|\bwww\.[^\s<>\"]+"
+    r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|co\.uk|uk|net|org|io|biz|shop|app|info|co|gg|ly|me|xyz)(?:/[^\s<>\"]*)?\b"
+)
+_SHORTENERS = ("bit.ly", "tinyurl.com", "t.co", "goo.gl", "ow.ly", "is.gd", "cutt.ly", "rb.gy")
+# Trusted health and support organisations: a new member linking to them is not spam.
+TRUSTED_DOMAINS = (
+    "nhs.uk",
+    "gov.uk",
+    "mind.org.uk",
+    "samaritans.org",
+    "rethink.org",
+    "anxietyuk.org.uk",
+    "giveusashout.org",
+    "papyrus-uk.org",
+    "nice.org.uk",
+)
+
+
+def _domain(url: str) -> str:
+    return re.sub(r"^(?:https?://)?(?:www\.)?", "", url).split("/")[0].rstrip(".,)")
+
+
+def _is_trusted(domain: str) -> bool:
+    return any(domain == d or domain.endswith("." + d) for d in TRUSTED_DOMAINS)
+
+
+# --- The pipeline -------------------------------------------------------------------------
+
+
+def check_text(text: str, context: CheckContext = CheckContext()) -> list[Hit]:
+    """Run every check on one post or message; return the hits in rule order, one per signal."""
+    flat = plain(text)
+    words = deobfuscate(flat)
+    hits = _rule_hits(words)
+    hits += _personal_hits(unicodedata.normalize("NFKC", text), flat, context)
+    hits += _spam_hits(flat, context)
+    hits += _watched_hits(flat, words, context.watched_words)
+    return hits
+
+
+def _negated(sentence: str, match: re.Match) -> bool:
+    before = sentence[: match.start()].split()[-3:]
+    return bool(NEGATION.search(" ".join(before) + " " + match.group()))
+
+
+def _rule_hits(words: str) -> list[Hit]:
+    hits: dict[str, Hit] = {}
+    for sentence in _sentences(words):
+        addressed = bool(_YOU.search(sentence))
+        past = _PAST.search(sentence)
+        for rule, patterns, unless, needs in _COMPILED:
+            if rule.needs_you and not addressed:
+                continue
+            if (unless and unless.search(sentence)) or (needs and not needs.search(words)):
+                continue
+            for pattern in patterns:
+                match = next(
+                    (
+                        m
+                        for m in pattern.finditer(sentence)
+                        if not (rule.negatable and _negated(sentence, m))
+                    ),
+                    None,
+                )
+                if match is None:
+                    continue
+                if rule.past_downgrade and past:
+                    hit = Hit(
+                        "risk",
+                        "risk.past_experience",
+                        FLAG,
+                        _excerpt(sentence),
+                        f"Talks about suicide or self-harm as past experience (\u201c{past.group()}\u201d): flagged, not urgent.",
+                    )
+                else:
+                    hit = Hit(
+                        rule.category,
+                        rule.signal,
+                        rule.severity,
+                        _excerpt(match.group()),
+                        rule.reason,
+                    )
+                hits.setdefault(hit.signal, hit)
+                break
+    if (cluster := _warning_signs(words, hits)) is not None:
+        hits.setdefault(cluster.signal, cluster)
+    # The catch-all for the word "suicide" and the past-experience downgrade only speak when no
+    # more specific risk rule did.
+    if any(h.severity == URGENT for h in hits.values()):
+        hits.pop("risk.past_experience", None)
+    if any(h.category == "risk" and h.signal != MENTIONS_SUICIDE for h in hits.values()):
+        hits.pop(MENTIONS_SUICIDE, None)
+    return list(hits.values())
+
+
+def _warning_signs(words: str, hits: dict[str, Hit]) -> Hit | None:
+    """Two or more quieter warning signs in one post (or one sign with hopeless language)."""
+    if any(h.severity == URGENT for h in hits.values()):
+        return None
+    found = list(
+        dict.fromkeys(m.group().strip(" .!?") for p in _WARNING_SIGNS for m in p.finditer(words))
+    )
+    if any(h.category == "risk" and h.signal != "risk.past_experience" for h in hits.values()):
+        found.append("hopeless language")
+    if len(found) < 2 or _PAST.search(words):
+        return None
+    return Hit(
+        "risk",
+        "risk.several_warning_signs",
+        URGENT,
+        _excerpt("; ".join(found)),
+        f"{RISK_URGENT_REASON}several quieter warning signs together ({_excerpt(', '.join(found))}).",
+    )
+
+
+def _personal_hits(original: str, flat: str, context: CheckContext) -> list[Hit]:
+    strict = context.author_is_new or context.is_private_message
+    severity = HOLD if strict else FLAG
+    where = "from a new member or in a private message" if strict else "in a post"
+    found: list[tuple[str, str, str]] = []
+    for match in _PHONE_CANDIDATE.finditer(flat):
+        digits = re.sub(r"\D", "", match.group())
+        digits = "0" + digits[2:] if digits.startswith("44") else digits
+        digits = "0" + digits[4:] if digits.startswith("0044") else digits
+        if len(digits) == 11 and digits[:2] in ("01", "02", "07"):
+            found.append(("personal.phone_number", match.group(), "a phone number"))
+            break
+    if email := _EMAIL.search(flat):
+        found.append(("personal.email", email.group(), "an email address"))
+    if postcode := _POSTCODE.search(flat):
+        found.append(("personal.postcode", postcode.group(), "a postcode"))
+    if street := _STREET.search(original):
+        found.append(("personal.street_address", street.group(), "a street address"))
+    if handle := _HANDLE.search(flat):
+        found.append(("personal.social_handle", handle.group(), "a social media contact"))
+    return [
+        Hit("personal", signal, severity, _excerpt(excerpt), f"Shares {what} {where}.")
+        for signal, excerpt, what in found
+    ]
+
+
+def _comparable(text: str) -> str:
+    return re.sub(r"[^\w ]+", "", plain(text))
+
+
+def _spam_hits(flat: str, context: CheckContext) -> list[Hit]:
+    hits = []
+    urls = [m.group() for m in _URL.finditer(flat) if "@" not in m.group()]
+    domains = [_domain(u) for u in urls]
+    if shortened := next((u for u, d in zip(urls, domains, strict=True) if d in _SHORTENERS), None):
+        hits.append(
+            Hit(
+                "spam",
+                "spam.shortened_link",
+                HOLD,
+                _excerpt(shortened),
+                "Contains a shortened link, which hides where it goes.",
+            )
+        )
+    untrusted = [u for u, d in zip(urls, domains, strict=True) if not _is_trusted(d)]
+    if untrusted and context.author_is_new:
+        hits.append(
+            Hit(
+                "spam",
+                "spam.link_from_new_member",
+                HOLD,
+                _excerpt(untrusted[0]),
+                "A new member posted a link to a site outside the trusted health list.",
+            )
+        )
+    mine = _comparable(flat)
+    if len(mine) >= DUPLICATE_MIN_LENGTH:
+        for recent in context.recent_texts:
+            if SequenceMatcher(None, mine, _comparable(recent)).ratio() >= DUPLICATE_SIMILARITY:
+                hits.append(
+                    Hit(
+                        "spam",
+                        "spam.duplicate_text",
+                        HOLD,
+                        _excerpt(recent),
+                        "Repeats text the member posted recently.",
+                    )
+                )
+                break
+    if context.posts_in_last_10_minutes >= BURST_THRESHOLD:
+        hits.append(
+            Hit(
+                "spam",
+                "spam.posting_burst",
+                FLAG,
+                f"{context.posts_in_last_10_minutes} posts in 10 minutes",
+                f"Posted {context.posts_in_last_10_minutes} times in the last 10 minutes (limit {BURST_THRESHOLD}).",
+            )
+        )
+    return hits
+
+
+def _watched_hits(flat: str, words: str, rules: tuple[WatchedWordRule, ...]) -> list[Hit]:
+    hits = []
+    for rule in rules:
+        phrase = plain(rule.phrase)
+        if not phrase or rule.action not in WATCHED_SEVERITY:
+            continue
+        pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)")
+        match = pattern.search(flat) or pattern.search(words)
+        if match:
+            hits.append(
+                Hit(
+                    "watched",
+                    f"watched.{rule.action}",
+                    WATCHED_SEVERITY[rule.action],
+                    _excerpt(match.group()),
+                    f"Contains the watched phrase \u201c{rule.phrase}\u201d (action: {WATCHED_ACTION_NAMES[rule.action]}).",
+                )
+            )
+    return hits
