@@ -251,7 +251,8 @@ RULES: tuple[Rule, ...] = (
         URGENT,
         RISK_URGENT_REASON + "the member talks about joining someone who has died.",
         (
-            r"\b(?:be with|join|see) (?:him|her|them|my \w+) again\b|\b(?:plan|want|going|gonna|ready) to join (?:him|her|them|my \w+)\b",
+            r"\b(?:be with|join) (?:him|her|them|my \w+) again\b|\b(?:plan|want|going|gonna|ready) to join (?:him|her|them|my \w+)\b",
+            r"\b(?:going to|gonna|will|i'?ll|soon)\b.{0,20}\bsee (?:him|her|them|my \w+) again\b",
         ),
         needs=r"\b(?:passed|died|dead|death|lost (?:him|her|them)|grave|funeral|heaven)\b|\bsince (?:he|she|they)(?:'s| is| are) gone\b",
         negatable=False,
@@ -266,6 +267,7 @@ RULES: tuple[Rule, ...] = (
             rf"{FIRST_PERSON}(?:\s+\S+){{0,4}}?\s+(?:want|wanna|going|gonna|need|will|about|have)\s+to\s+(?:hurt|harm|cut|burn)\s+myself",
             rf"\b(?:cut|hurt|harmed|burn(?:ed|t)|self[- ]?harmed)\s+(?:myself\s+)?(?:again\s+)?(?:\w+\s+){{0,2}}?{RECENT}",
             r"\b(?:going|gonna|want) to self[- ]?harm\b",
+            r"\b(?:cutting|hurting|harming|burning) (?:myself )?(?:again )?(?:\w+ ){0,2}?(?:right now|as i (?:type|write)|tonight)\b",
         ),
         unless=r"\b(?:hair|grass|hedge|finger|thumb|knife|shaving|toast|cooking|chopping|oven)\b",
         past_downgrade=True,
@@ -297,7 +299,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:looking up|researching|googling|searching for) (?:ways|methods|how) to (?:do it|die|end it)\b",
             r"\b(?:stockpil\w*|sav(?:e|ed|ing)(?: up)?|hoard\w*|collect\w*) (?:up )?(?:my |all my |enough )?(?:tablets|pills|meds|medication)\b",
             r"\b(?:got|have) everything i need\b",
-            r"\btonight(?:'?s| is) (?:the night|when)\b|\bdecided tonight\b",
+            r"\btonight is when\b",
             r"\b(?:no one|nobody|no-one) (?:can|will|could) (?:talk|stop) me\b",
             r"\b(?:wrote|written|writing|left|leaving) (?:a|my) (?:suicide )?note\s*(?:[.!]|$)|\bsuicide note\b",
             rf"\b(?:wrote|written|writing|left|leaving) (?:goodbye )?letters (?:to|for) (?:everyone|my (?:{FAMILY}|family|kids|children|parents)s?)\b",
@@ -399,7 +401,8 @@ RULES: tuple[Rule, ...] = (
         "Concern for someone else: the member says another person is suicidal or wants to die.",
         (
             rf"\b(?:my|our|a) {FAMILY}\b.*\b(?:suicid\w*|kill (?:him|her|them)sel(?:f|ves)|end(?:ing)? (?:his|her|their) (?:own )?life|wants? to die|(?:doesn'?t|don'?t) want to (?:live|be alive|be here)|self[- ]?harm\w*|(?:cutting|hurting|harming) (?:him|her|them)sel(?:f|ves)|(?:a|any|no) reason to (?:live|go on)|(?:thinking about|talking about) end(?:ing)? it)",
-            r"\b(?:he|she|they)(?:'s| is| are| has| keeps?| said| says| told me)\b.*\b(?:suicidal|kill (?:him|her|them)sel(?:f|ves)|wants? to die|end (?:his|her|their) life)\b",
+            r"\b(?:he|she|they)(?:'s| is| are| has| keeps?| said| says| told me)\b.*\b(?:suicidal|kill (?:him|her|them)sel(?:f|ves)|wants? to die|end(?:ing)? (?:his|her|their) (?:own )?life|better off dead)\b",
+            rf"\b(?:my|our|a) {FAMILY}(?:'s| has| is)? (?:been )?(?:talking|saying|thinking)\b[^.?!]*\b(?:not wanting to (?:be alive|live|be here)|ending (?:it|things)|dying|(?:his|her|their) life)\b",
         ),
         negatable=False,
     ),
@@ -417,7 +420,7 @@ RULES: tuple[Rule, ...] = (
             r"\bdon'?t want to wake up\b|\b(?:rather|prefer to) be dead\b",
             r"\bwhat if i (?:just )?(?:didn'?t|did not) exist\b",
             r"\b(?:want|wanted) to (?:disappear|vanish|not exist|stop existing)\b",
-            r"\b(?:dark|darker) thoughts\b|\bthoughts (?:are|have been) getting darker\b|\bscared of my (?:own )?thoughts\b",
+            r"\bimagin\w* (?:everyone at |people at )?my (?:own )?funeral\b|\b(?:not |no longer )?wanting to (?:be alive|live|be here)\b(?=.*\b(?:i|i'?m|me|my)\b)|\b(?:dark|darker) thoughts\b|\bthoughts (?:are|have been) getting darker\b|\bscared of my (?:own )?thoughts\b",
         ),
         negatable=False,
     ),
@@ -455,6 +458,10 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:everything|it all|life|the world) (?:feels|is|seems) (?:so )?(?:dark|black|grey|hopeless)\b|\btired of everything\b",
             r"\b(?:will ever|won'?t ever|never|not going to) (?:improve|get better|change)\b",
             r"\bhow (?:much )?longer (?:can i|i can|can i keep|am i going to|will i) (?:carry on|keep going|go on|cope|take (?:this|it)|last)\b",
+            r"\b(?:i'?m|i am|i feel like i'?m|feel like) (?:just )?(?:taking up space|a waste of (?:a person|space|oxygen|air|a life|skin))\b|\bit'?s all too much\b|\bcan'?t see (?:it|things|anything) (?:ever )?getting (?:any )?better\b",
+            r"\brun(?:ning)? out of (?:fight|hope|strength|reasons|road)\b|\b(?:exhausted|tired|worn out) (?:from|of|by) being alive\b|\bstopped caring (?:whether|if) i (?:live|die|wake up)\b",
+            r"\b(?:don'?t|dont|can'?t) see (?:why i (?:bother|should bother)|myself (?:getting old|growing old|having a future|in (?:a|five|ten) years))\b|\bdo something stupid\b",
+            r"\b(?:everyone|they|people|my family)\b[^.?!]{0,20}\b(?:relieved|happier|better off)\b[^.?!]{0,20}\bif (?:i|they|we) (?:just )?(?:was|were|wasn'?t|weren'?t)n?'?t? (?:around|here|alive)\b",
         ),
         negatable=False,
     ),
@@ -602,34 +609,227 @@ _COMPILED = [
     for rule in RULES
 ]
 _PAST = re.compile(PAST)
-# Each alone is ordinary; two together (goodbyes, tidying up affairs, apologies) are a warning.
-_WARNING_SIGNS = tuple(
-    re.compile(p, re.MULTILINE)
-    for p in (
-        r"\bdeleted (?:all )?my (?:accounts|social media|profiles?|facebook|instagram)\b",
-        r"\b(?:written|wrote|writing) (?:letters? )?to (?:everyone|my \w+)\b",
-        r"\bcancel(?:l?ed|ling) (?:all )?my (?:appointments|plans|subscriptions)\b",
-        r"\bsorry (?:for everything|to (?:everyone|all of you))\b|(?:^|[.!?] )i'?m (?:so )?sorry\W*(?:$|[.!?])",
-        r"\b(?:i'?ve|i have) let (?:everyone|you all|my family|them) down\b",
-        r"\b(?:tidied|sorted|cleared) (?:everything|it all|my (?:flat|room|things)) (?:up|out)\b",
-        r"\b(?:thank you|thanks) (?:all |everyone )?for everything\b",
-        r"\blook after (?:each other|yourselves)\b|\btake care of each other\b|\bremember me\b",
-        r"\bonly one way (?:out|to (?:fix|end|stop))\b|\bi'?m at peace\b|\bmade (?:my )?peace\b",
-        r"\btell (?:my )?\w+ i love (?:her|him|them)\b|(?:^|[.!?] )love you all\W*(?:$|[.!?])|\bsaid sorry to everyone\b",
-        r"\bif (?:you'?re|anyone'?s|anyone is|someone is|somebody is) reading this\b|\bif (?:anyone|someone|somebody) (?:finds|reads) this\b",
-        r"\b(?:not|none of this is|it'?s nobody'?s) (?:anyone'?s|your|their) fault\b|\bit'?s nobody'?s fault\b",
-        r"\bleft (?:\w+ ){0,2}a (?:letter|note)\b",
-        r"\b(?:he|she|they|someone|you)(?:'ll| will) find (?:it|me|the (?:letter|note))\b",
-        r"\bmy (?:own )?funeral\b",
-        r"\bit'?s time\s*(?:[.!]|$)",
-        r"\b(?:tomorrow|tonight|today|\w+day) is the (?:day|night)\s*(?:[.!]|$)",
-        r"\btold no ?one\b|\bhaven'?t told anyone\b",
-        r"\bforgive me\W*$|\bsorry i (?:wasn'?t|couldn'?t be) (?:stronger|better|enough)\b",
-        r"\beverything(?:'s| is) (?:arranged|in place|ready|sorted)\b|\bknow what i (?:have|need) to do\b",
-        r"\b(?:finally|soon) (?:be )?(?:free|at peace)\b|\bnothing(?:'s| is) going to stop me\b(?! (?:going|from going|doing))",
-        r"\bmy mind is made up\b|\bmade (?:my|the) (?:decision|choice)\b|\bnot changing (?:it|my mind) this time\b",
-        r"\b(?:gave|given|giving|left) (?:\w+ ){1,2}my (?:savings|car|money|jewellery|ring|watch|keys|passwords|bank)\b",
-    )
+
+
+# --- Warning signs that add up ------------------------------------------------------------
+#
+# Crisis posts are often written in words no rule above anticipated, but they tend to combine
+# a few kinds of warning sign: talk of ending or leaving, of being a burden, goodbyes and
+# thanks, practical arrangements, a time, a settled decision. Each kind alone is ordinary
+# ("bye all, off to bed", "I've decided to try therapy"); together they are not. Every cue
+# below belongs to a named kind with a weight; a post whose weights add up to URGENT_SCORE is
+# urgent (`risk.several_warning_signs`), and the reason names every cue that counted.
+# Counter-cues (holidays, exams, "see you next week", "lol") subtract. Sentences about the
+# past ("two years ago", "used to") do not count.
+
+
+@dataclass(frozen=True)
+class Cue:
+    kind: str  # named in the reason: "ending", "burden", "goodbye", ...
+    weight: float  # negative for counter-cues
+    patterns: tuple[str, ...]
+    negatable: bool = True  # a negation just before or inside the match cancels it
+
+
+URGENT_SCORE = 3.0
+# How many distinct cues of one kind count (the rest of that kind add nothing).
+KIND_CAP = {"timing": 1, "death or dying": 1, "hopeless language": 1}
+DEFAULT_KIND_CAP = 2
+WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+PEOPLE = (
+    rf"(?:everyone|everybody|anyone|anybody|people|them|him|her|you all|you lot|my {FAMILY}s?"
+    r"|my (?:family|kids|children|parents|wife|husband|ex)|the family|the kids)"
+)
+NOT_A_GOODBYE_LETTER = r"(?!(?:my )?(?:boss|manager|gp|doctor|landlord|school|council|mp|teacher|therapist|old self|future self|younger self|self))"
+
+CUES: tuple[Cue, ...] = (
+    # Ending, leaving, not being here: the strongest kind.
+    Cue(
+        "ending",
+        2.0,
+        (
+            r"\b(?:end|ending|ended)\s+(?:it|it all|things|everything|my (?:life|suffering|pain|misery)|the (?:pain|suffering))\b(?! (?:with|off|between|for (?:him|her|them)|on|up))",
+            r"\bfinish(?:ing)? (?:what i started|it all|things|myself off)\b",
+            r"\b(?:take|taking|took|remove|removing|get|getting) myself (?:out of|off|from) (?:the (?:picture|equation|way|scene)|everyone'?s (?:way|lives?|hair)|this world|the world|(?:their|your|his|her) (?:way|lives?))\b",
+            r"\bstop (?:living|existing|breathing|being alive|everything)\b",
+            r"\b(?:go|going|leave|leaving|walk|walking|head|heading)\b(?:\s+\S+){0,2}?\s+(?:and )?(?:not|never) (?:come|coming) (?:back|home)\b",
+            r"\b(?:go|going|leave|leaving|gone|disappear\w*|vanish\w*|bow\w* out|tap\w* out|check\w* out|sign\w* off|giv(?:e|ing) up|quit\w*|log\w* off|exit)\b(?:\s+\S+){0,2}?\s+(?:for good|for ever|forever|permanently|once and for all)\b(?! from| on (?:twitter|facebook|social))",
+            r"\b(?:tap\w*|check\w*|bow\w*|clock\w*|opt\w*) out of (?:life|living|existence|this world|this life)\b|\bmak(?:e|ing) my (?:exit|escape)\b|\blay(?:ing)? down my arms\b",
+            r"\b(?:the )?(?:coward'?s|easy|only|quickest) way out\b|\bonly way (?:the pain|it) (?:stops|ends)\b|\bonly (?:answer|option|choice|way) left\b",
+            r"\b(?:when|once|after|by the time) i'?m (?:gone|off the scene|not here|not around|out of the (?:picture|way)|dead)\b|\b(?:not|never) coming back from (?:this|it)\b",
+            r"\b(?:going to|gonna|will|'ll|want to|need to) make (?:it|the pain|everything|it all|the noise|the thoughts) stop\b",
+            r"\b(?:sleep|go to sleep|drift off) (?:forever|for ever|and (?:never|not) wake)\b|\b(?:not|never|won'?t) wake up\b(?! (?:early|late|in time|till|until|before|on time))",
+            r"\b(?:my )?last (?:week|day|night|weekend|christmas|birthday|summer|breath) (?:on earth|alive|of my life|in this world)\b|\bmy last (?:week|day|night|weekend|christmas|birthday)\s*(?:[.!]|$)",
+            r"\b(?:won'?t|will not|wont|not going to|not gonna|not|never) be (?:here|around|alive|anywhere|in this world)\b(?= (?:by|after|past|to see|for (?:long|much|christmas|new year)|when|much|any ?more|this time|next|come|in a (?:week|month|year))|\s*(?:[.!?]|$))",
+            r"\b(?:won'?t|not going to|never|not planning on|not expecting to|don'?t expect to|don'?t plan(?: on)? to) (?:see|seeing|make it to|making it to|survive|last|be here for|be around for) (?:the (?:weekend|week|night|morning|year|new year|month|end of)|another|next|christmas|new year|my (?:\d+\w*|birthday)|\d+)\b",
+            r"\b(?:going to|gonna|will|'ll|ready to|decided to|want to|need to) (?:go through with it|do it (?:this time|tonight|now|today|soon)|actually do it|finally do it)\b|\bgo(?:ing)? through with it\b",
+            r"\b(?:it|this|everything)(?:'ll| will)(?: all)? be (?:over|done|finished)\b(?! (?:by|in) (?:\d|the end of (?:the )?(?:day|shift|term)))",
+            r"\bwhere i'?m (?:going|headed|heading)\b(?=[^.?!]*\b(?:won'?t|no need|not need|don'?t need|no use)\b)|\b(?:won'?t|no) need (?:\w+ ){0,4}where i'?m (?:going|headed|heading)\b",
+            r"\bmy (?:turn|time) to go\b|\btime for me to go\b(?! (?:to|home|back|out|now,? (?:bye|see)))",
+            r"\b(?:passed|died|dead|death|lost (?:him|her|them)|grave|heaven)\b.*\b(?:be|join|see) (?:with )?(?:him|her|them|my \w+) (?:again )?(?:now|soon|tonight|at last|again)\b|\b(?:be|join|see) (?:with )?(?:him|her|them|my \w+) (?:again )?(?:now|soon|tonight|at last)\b.*\b(?:passed|died|dead|death|lost (?:him|her|them)|grave|heaven)\b",
+        ),
+    ),
+    Cue(
+        "ending",
+        1.0,
+        (
+            r"\b(?:want|wanna|need) (?:out|it to end|it over)\b(?! of (?:this|the|my) (?:job|relationship|marriage|house|flat|contract|course))",
+            r"\b(?:call(?:ing)? it (?:quits|a day)|tap(?:ping)? out|bow(?:ing)? out|check(?:ing)? out|sign(?:ing)? off)\b(?! (?:on|at|with|for|of (?:the|a|my) (?!life)|early|now,? (?:bye|see)|the|a|my (?!life))|\w)",
+            r"\b(?:not|never) (?:coming|going) back\b(?! (?:to (?:work|that|the|him|her|them|uni|school|college)|there|on))",
+            r"\b(?:disappear|vanish)(?:ing)?\b(?! (?:under|into (?:my|a|the) (?:room|bed|book|duvet)|for (?:a|the) (?:bit|while|day|week|weekend|month|few)|off|from (?:social|twitter|facebook)))",
+            r"\bgiv(?:e|ing|en) up\b(?! (?:caffeine|smoking|sugar|drink\w*|booze|alcohol|chocolate|meat|on (?:the|that|him|her|them|my (?!life))|the |my (?!life)|a |trying to (?:find|get)))",
+            r"\bthat'?s (?:me|it for me) (?:done|finished)\b|\bdone done\b|\b(?:that'?s|this is|it'?s) it for me\b|\bdone with (?:it all|everything|life|living|this life|all of (?:it|this)|this world|existing)\b",
+            r"\b(?:it|this|that) (?:is|'s) (?:the only answer|the only option|the answer)(?: left)?\b|\bonly (?:answer|option|choice) (?:left|i have)\b",
+            r"\bmake (?:it|the pain|everything|it all|the noise|the thoughts) stop\b|\bstop the pain\b|\bpain stops\b",
+            r"\bso this is it\b|\bthis is the end\b|\breached the end\b",
+            r"\b(?:not going to|not gonna|won'?t|no point|no use) (?:try|trying|fight|fighting|bother|bothering)(?: any ?more| again)?\s*(?:[.!]|$)",
+        ),
+    ),
+    Cue(
+        "ending",
+        1.5,
+        (
+            r"\bi'?m (?:done|finished|done for|through)\s*(?:[.!]|$)|\bi'?m (?:done|finished)(?: now)?,? (?:i'?m )?(?:sorry|goodbye|bye)\b",
+        ),
+    ),
+    # Being a burden, others better off.
+    Cue(
+        "burden",
+        1.5,
+        (
+            rf"\b(?:a |the |such a |an )?(?:burden|nuisance|weight|problem|bother|drain|mess|millstone|dead weight)\b(?:\s+\S+){{0,3}}?\s+(?:on|to|for|round|around|in|of) {PEOPLE}",
+            r"\b(?:better off|happier|relieved|easier|fine|cope|manage|be ok(?:ay)?|get on|move on|better)\b(?:\s+\S+){0,4}?\s+without (?:me|the mess i|the trouble i|my (?:moods|mess|drama))\b",
+            r"\b(?:sigh of relief|be relieved|a relief|relief all round)\b[^.?!]{0,40}\b(?:when|once|if|after) i'?m\b",
+            r"\b(?:they'?ll|everyone(?:'ll| will)|everybody(?:'ll| will)|she'?ll|he'?ll|they will|she will|he will|the kids will|my family will) (?:all )?(?:cope|be fine|be ok(?:ay)?|be better|manage|get over it|move on|be happier|be better off|be relieved)\b",
+            r"\b(?:deserves?|deserve) (?:better|more|someone better) than me\b|\bwithout me (?:holding|dragging|getting in|ruining)\b",
+            rf"\bdrag(?:ging)? {PEOPLE} down\b|\b(?:ruin(?:ing)?|wreck(?:ing)?) (?:everyone'?s|their|her|his|my \w+'?s) (?:life|lives)\b",
+            r"\b(?:put up with|deal with|carry|worry about|clean up after) me\b",
+            r"\b(?:won'?t|no longer|never) (?:have to|need to) (?:put up with|deal with|carry|worry about|hear|look after|listen to) (?:me|it)\b",
+            r"\bapologis\w* (?:\w+ ){0,3}for (?:existing|being (?:alive|here|me|born))\b|\btaking up space\b|\bi'?m (?:just )?(?:a|such a) waste of\b",
+            r"\b(?:i'?ve|i have|i) let (?:everyone|you all|my family|them|everybody|you) down\b|\bsorry to everyone i'?ve (?:let down|hurt)\b",
+            r"\bthe problem in (?:everyone'?s|their|her|his) (?:life|lives)\b|\beveryone'?s problem\b|\bin everyone'?s way\b",
+        ),
+        negatable=False,
+    ),
+    # Words left for others, as in a last message.
+    Cue(
+        "last words",
+        2.0,
+        (
+            r"\btell (?:\w+ ){0,6}(?:that )?(?:i'?m sorry|i love (?:her|him|them|you)|it'?s not (?:her|his|their|your) fault)\b|\btold (?:everyone|them all|them|\w+) (?:that )?i love (?:them|her|him|you)\b",
+            r"\b(?:not|isn'?t|wasn'?t|nobody'?s|no one'?s|none of (?:this|it) is) (?:your|her|his|their|anyone'?s|my \w+'?s)? ?fault\b|\bit wasn'?t (?:you|your fault)\b|\b(?:don'?t|do not) blame (?:yourselves|yourself|him|her|them)\b",
+            r"\bforgive me\b(?! for (?:the|my|this|being) (?:long|rant|ramble|post|essay|typos?|spelling|moan|waffle|length|late|slow))|\bsorry i (?:wasn'?t|couldn'?t be|am not|'m not) (?:stronger|better|enough|a better)\b|\b(?:said|say|saying) sorry to (?:everyone|all|everybody)\b|\bsorry to everyone i'?ve\b",
+            r"\b(?:please )?don'?t (?:be sad|cry for me|grieve|miss me|look for me|try (?:to |and )?find me|be mad at me|be angry with me|hate me)\b",
+            r"\bif (?:you'?re|anyone'?s|anyone is|someone is|somebody is|you are) reading this\b|\b(?:if|when) (?:anyone|someone|somebody|you|they) (?:ever )?finds? (?:this|it)\b|\bwhoever (?:reads|finds) this\b|\bremember me\b",
+            r"\b(?:this is|this'?ll be|it'?s) my (?:last|final) (?:post|message|words)\b(?! (?:for|before|until|till|of the))|\bmy (?:last|final) (?:post|message|words) (?:to|on|here|ever)\b|\blast time (?:i'?ll|you'?ll|i will|you will|anyone will)\b",
+            r"\b(?:look after|take care of|watch over) (?:my (?!self)\w+|him|her|them) for me\b",
+        ),
+        negatable=False,
+    ),
+    # Goodbyes, thanks, apologies.
+    Cue(
+        "goodbye",
+        1.0,
+        (
+            r"\b(?:good ?bye|farewell|ta[- ]?ra|so long)\b(?! (?:for now|till|until|old|to (?:the|my) (?:old|job|flat|house)|\d{4}))|(?:^|[.!?] )bye\W*(?:$|[.!?])|\bbye (?:all|everyone|everybody|lovely people|friends|guys|lads|world|x)\b(?!,? (?:off|see|for now|till|until|speak|catch|night))|\bgoodnight (?:all|everyone|everybody|world|forever)\b|\bgg\b",
+            r"\b(?:thank you|thanks|thank u|ta|cheers)\b(?: (?:so much|all|everyone|guys|lads|all of you))? (?:for (?:everything|every (?:kind )?\w+|being (?:there|kind|so kind|my \w+)|all (?:you'?ve|the (?:laughs|kindness|support|chats))|the laughs|listening|putting up with me)|to (?:everyone|you all|all of you|every)\b)",
+            r"\b(?:say(?:ing)?|said) (?:thank you|ta|thanks)(?: and goodbye| to everyone| to (?:you all|all of you))\b|\bsay(?:ing)? goodbye\b|\bsaid (?:what i (?:needed|had|wanted) to say|my piece)\b",
+            r"\b(?:it'?s|it has|has|it'?s been|been) (?:been )?(?:an honour|a pleasure|lovely|nice|great|good) (?:knowing|chatting|talking|being)\b",
+            r"(?:^|[.!?] )(?:i'?m )?(?:so )?sorry(?: (?:everyone|all|mum|mam|mom|dad|love|guys|lads|x))?\W*(?:$|[.!?])|\b(?:sorry|apologies) (?:to (?:everyone|all of you|you all|my \w+)|for everything)\b",
+            r"\b(?:look after|take care of|watch over) (?:each other|yourselves)\b",
+            r"\blove (?:you|u|ya) (?:all|guys|lot|both)\b",
+            r"\b(?:just )?want(?:ed)? (?:someone|somebody|one person|you all|you lot|someone here|somebody here|people|one of you) to know\b",
+        ),
+        negatable=False,
+    ),
+    # Putting things in order.
+    Cue(
+        "arrangements",
+        1.5,
+        (
+            rf"\b(?:wrote|written|writing|write|left|leaving|leave|put|posted|got)\b(?:\s+\S+){{0,3}}?\s+(?:a |the |my |some )?(?:goodbye |last )?(?:letters?|notes?|cards?)\b(?:\s+\S+){{0,3}}?\s+(?:for|to) {NOT_A_GOODBYE_LETTER}(?:my \w+|her|him|them|everyone|each|the \w+)\b",
+            rf"\b(?:letters?|notes?) (?:for|to) {NOT_A_GOODBYE_LETTER}(?:my \w+|her|him|them|everyone|each of)\b(?=[^.?!]*\b(?:on|in|where|left|table|drawer|side|explain\w*|post)\b)",
+            r"\b(?:left|leaving|wrote|written|writing|write) (?:my \w+|her|him|them|everyone) (?:a |some )?(?:letters?|notes?|cards?)\b(?! (?:about|asking|to (?:say|ask|explain) (?:i'?d|i'?m|i was|that i)))",
+            rf"\b(?:wrote|written|writing) (?:to {NOT_A_GOODBYE_LETTER}(?:everyone|all of them|my \w+)|everything down for)\b",
+            r"\b(?:sorted|sorting|done|did|made|making|updated|wrote|written|put|left|arranged|arranging|planned|planning|got|paid for)\b(?:\s+\S+){0,3}?\s+(?:the |my )?(?:will|funeral|paperwork|affairs|passwords|instructions)\b",
+            r"\b(?:everything|it all|my affairs|things|all my affairs|my stuff)(?:'s| is| are)? (?:in order|sorted|arranged|in place)\b|\b(?:left|put|got) (?:everything|my affairs|things|it all) in order\b|\bmade (?:the |my |all the |some )?arrangements\b",
+            r"\b(?:my|the) (?:cat|dog|pets?|rabbit|budgie|hamster|fish|tortoise|bird)(?:'s| is| has| have)? (?:gone|going|been rehomed|booked|staying) (?:to|with|in)\b|\brehom\w* (?:my|the|our) (?:cat|dog|pets?|rabbit|budgie|hamster|fish|tortoise)\b|\b(?:good|new|loving) (?:home|owner) for (?:my|the) \w+|\bneed a new (?:owner|home)\b|\bgoes to a good home\b",
+            r"\bcancel\w* (?:my |the |all my )?(?:phone|contract|gym|subscriptions?|appointments?|direct debits?|plans|memberships?|therapy|sessions?)\b|\b(?:gave|given|giving|handed in) (?:my )?(?:landlord )?notice\b(?! at work)|\bemptied my (?:locker|desk|account|flat|room)\b|\bpaid off\b|\brent(?:'s| is)? paid\b",
+            r"\b(?:switched|turned) off my phone\b|\bdeleted (?:all )?my (?:accounts?|posts|social media|profiles?|facebook|instagram|messages|photos)\b|\b(?:close|delete) my account\b|\bposts? (?:get |be )?deleted\b|\b(?:left|leaving) (?:the |my )?keys\b",
+            r"\b(?:tidied|cleaned|cleared|sorted) (?:up )?(?:the house|the flat|everything|my (?:room|flat|things|stuff))\b(?! for (?:the|my) (?:party|visit|guests|inspection))",
+            r"\b(?:giv(?:e|en|ing)|gave|left) (?:\w+ ){0,2}my (?:savings|car|money|jewellery|ring|watch|keys|passwords|bank|things|stuff|belongings)\b",
+            r"\b(?:he|she|they|someone|you)(?:'ll| will) find (?:it|me|the (?:letter|note))\b|\bmy (?:own )?funeral\b",
+        ),
+    ),
+    # When.
+    Cue(
+        "timing",
+        1.0,
+        (
+            rf"\b(?:tonight|tonite|2nite|tomorrow|tmrw|tmr|this (?:weekend|evening|week|month)|next (?:week|month)|(?:on|by|after|before|till|until|next) {WEEKDAY}|before the (?:month|week|year) is out|by the end of (?:the|this) (?:week|month)|after (?:the kids|everyone) (?:are|is|go) (?:asleep|in bed|to bed)|when the kids are asleep|soon)\b",
+            rf"(?:^|[.!?] ){WEEKDAY}\W*$",
+        ),
+        negatable=False,
+    ),
+    # A settled decision, calm, not wanting to be stopped.
+    Cue(
+        "resolve",
+        1.5,
+        (
+            rf"\bchosen (?:my|the|a) (?:night|day|date|time|moment)\b|\bchosen {WEEKDAY}\b|\bpicked (?:my|the|a) (?:night|day|date)\b|\bthe plan is (?:set|made)\b|\bmy mind is made up\b|\bno going back\b|\bit'?s (?:been )?decided\b|\bits decided\b",
+            rf"\bnot changing (?:it|my mind)\b|\b(?:tonight|today|tomorrow|{WEEKDAY})(?:'?s| is) (?:the (?:day|night)|it)\b",
+            r"\b(?:made|make) (?:up )?my (?:mind|decision|choice)\b(?!:)|\bmade the (?:decision|choice)\b|\bthought it (?:through|over)\b|\bi mean it\b|\bfor real this time\b|\b(?:properly|really) this time\b|\bthis time i mean\b",
+            r"\b(?:i'?m |i am |feel |feeling )?(?:not|no longer) (?:scared|afraid|frightened)(?: any ?more| now| of it)?\b|\b(?:feel|feeling|i'?m|am)(?: \w+)? (?:calm|peaceful|lighter|at peace) (?:about it|now|with (?:it|my decision))\b|\bat peace with (?:it|my decision|this)\b|\b(?:oddly|weirdly|strangely) calm\b",
+            r"\b(?:no one|nobody|nothing|no-one) (?:is going to|will|can|could|'s going to|is gonna) (?:talk me (?:round|out|down)|stop me|change my mind)\b|\bdon'?t (?:try (?:to |and )?)?(?:talk me (?:out|round|down)|stop me)\b",
+            r"\b(?:don'?t|do not) (?:want|need) (?:any )?(?:help|saving|to be saved|helplines)\b|\bnot asking for help\b|\b(?:don'?t|no) (?:reply|replies)(?: with (?:helplines|numbers))?(?: needed)?\b|\bthere'?s nothing (?:to say|left to say|anyone can (?:do|say))\b",
+            r"\b(?:i'?m|i am) ready(?: now)?\s*(?:[.!]|$)|\bready to go(?: now)?\s*(?:[.!]|$)|\bi know what i'?m doing (?:tonight|tomorrow|this weekend|on)\b|\bknow what i (?:have|need) to do\b",
+            r"\b(?:it'?s|its) time\s*(?:[.!]|$)|\btold no ?one\b|\bhaven'?t told anyone\b|\bnothing(?:'s| is) going to stop me\b(?! (?:going|from going|doing))|\bkindest thing\b",
+            r"\b(?:i'?ve|i have|i) decided\b(?! (?:to (?:try|go back|start|join|get|book|see|ask|take up|leave (?:my|the) (?:job|course))|on|what|which|that i (?:like|want|need to (?:try|start))))",
+            r"\b(?:finally|soon) (?:be )?(?:free|at peace)\b|\bmade (?:my )?peace\b|\bonly one way (?:out|to (?:fix|end|stop))\b",
+        ),
+        negatable=False,
+    ),
+    # Hopeless, exhausted, out of options.
+    Cue(
+        "hopeless language",
+        1.0,
+        (
+            r"\b(?:i'?ve|i have|i) had (?:it|enough)\b(?! (?:of (?:work|him|her|them|this (?:job|weather|rain|heat)|the (?:rain|heat|weather|noise)))|with)",
+            r"\b(?:can'?t|cannot|couldn'?t|can not) (?:carry on|keep going|go on|do this|keep doing this|take (?:it|this|any more|anymore)|face (?:another|it|tomorrow|anything|any of it)|see past|see a way)\b",
+            r"\b(?:nothing|no one|nobody) left\b|\bnothing (?:left )?to (?:live|stay|stick around|hang on) for\b|\brun(?:ning)? out of (?:reasons|fight|hope|road|options|strength)\b|\bgoing under\b",
+            r"\btoo (?:tired|exhausted|much)\b(?=\s*(?:[.!,]|$| to (?:carry|keep|go|fight|try)| of| now| any))|\bno way (?:forward|out|back)\b|\bcan'?t see any way\b",
+            r"\bso tired of (?:this|it all|everything|pretending|fighting|trying|being)\b|\btired of being (?:the|a|me|alive|here)\b|\bsick of (?:being alive|living|existing|myself)\b",
+        ),
+        negatable=False,
+    ),
+    Cue(
+        "death or dying",
+        1.0,
+        (
+            r"\b(?:die|died|dies|dying|dead|death|alive|existing|on earth|in this world|suicid\w*|passed away|since \w+ passed)\b",
+        ),
+        negatable=False,
+    ),
+    # Counter-cues: ordinary plans and cheerfulness.
+    Cue(
+        "ordinary context",
+        -1.0,
+        (
+            r"\b(?:holiday|hols|trip|abroad|flight|spain|cornwall|festival|new job|job interview|interview|promotion|exams?|revision|essay|dissertation|party|wedding|gig|concert|wardrobe|diet|caffeine|hospital appointment|operation|surgery|baby|visiting|resignation|new (?:flat|house|mattress|phone)|bake off|telly|film)\b",
+            r"\bsee (?:you|ya|u|y'?all)(?: all| lot| guys)? (?:soon|in|on|next|later|tomorrow|then|there|at)\b|\b(?:be |i'?ll be |back )(?:back )?(?:on|in) (?:a (?:week|bit|few|month|fortnight)|january|february|march|april|may|june|july|august|september|october|november|december|the new year|monday|next)\b|\bpop in\b|\bwish me luck\b|\bcan'?t wait\b|\bexcited\b|\blooking forward\b",
+            r"\b(?:lol|haha\w*|lmao|ha|hehe)\b|!{2,}|\U0001f602|\U0001f923",
+            rf"\b(?:my|our) {FAMILY}\b[^.?!]*\b(?:said|says|keeps? saying|told me|has been (?:saying|talking))\b|\bis it normal\b",
+        ),
+        negatable=False,
+    ),
+)
+_CUES = tuple((cue, tuple(re.compile(p, re.MULTILINE) for p in cue.patterns)) for cue in CUES)
+# Concern hits from the rules above count as hopeless language.
+_HOPELESS_SIGNALS = (
+    "risk.concern.hopelessness",
+    "risk.concern.passive_wish",
+    "risk.concern.self_harm",
+    MENTIONS_SUICIDE,
 )
 _YOU = re.compile(r"\b(?:you|your|yours|yourself|u|ur|ya)\b|@\w")
 
@@ -704,6 +904,15 @@ def _negated(sentence: str, match: re.Match) -> bool:
     return bool(NEGATION.search(" ".join(before) + " " + match.group()))
 
 
+def _negated_before(sentence: str, match: re.Match) -> bool:
+    """A negation just before the match, or inside it when the pattern does not expect one."""
+    before = " ".join(sentence[: match.start()].split()[-3:])
+    return bool(NEGATION.search(before)) or (
+        bool(NEGATION.search(match.group()))
+        and not re.search(r"(?:not|never|n't|nt)\b", match.re.pattern)
+    )
+
+
 def _rule_hits(words: str) -> list[Hit]:
     hits: dict[str, Hit] = {}
     for sentence in _sentences(words):
@@ -755,23 +964,63 @@ def _rule_hits(words: str) -> list[Hit]:
 
 
 def _warning_signs(words: str, hits: dict[str, Hit]) -> Hit | None:
-    """Two or more quieter warning signs in one post (or one sign with hopeless language)."""
+    """Several quieter warning signs in one post whose weights add up to URGENT_SCORE."""
     if any(h.severity == URGENT for h in hits.values()):
         return None
-    found = list(
-        dict.fromkeys(m.group().strip(" .!?") for p in _WARNING_SIGNS for m in p.finditer(words))
-    )
-    if any(h.category == "risk" and h.signal != "risk.past_experience" for h in hits.values()):
-        found.append("hopeless language")
-    if len(found) < 2 or _PAST.search(words):
+    found = _warning_cues(words)
+    if any(signal in hits for signal in _HOPELESS_SIGNALS):
+        found.setdefault("hopeless language", {}).setdefault("concern hit", 1.0)
+    counted = []  # (kind, phrase, weight), strongest first within a kind
+    for kind, phrases in found.items():
+        best = sorted(phrases.items(), key=lambda item: -abs(item[1]))
+        counted += [(kind, phrase, w) for phrase, w in best[: KIND_CAP.get(kind, DEFAULT_KIND_CAP)]]
+    score = sum(w for _, _, w in counted)
+    if score < URGENT_SCORE:
         return None
+    counted.sort(key=lambda item: -item[2])
     return Hit(
         "risk",
         "risk.several_warning_signs",
         URGENT,
-        _excerpt("; ".join(found)),
-        f"{RISK_URGENT_REASON}several quieter warning signs together ({_excerpt(', '.join(found))}).",
+        _excerpt("; ".join(phrase for _, phrase, w in counted if w > 0)),
+        _score_reason(score, counted),
     )
+
+
+def _warning_cues(words: str) -> dict[str, dict[str, float]]:
+    """{kind: {matched phrase: weight}} over the sentences that are not about the past."""
+    found: dict[str, dict[str, float]] = {}
+    for sentence in _sentences(words):
+        if _PAST.search(sentence):
+            continue
+        for cue, patterns in _CUES:
+            for pattern in patterns:
+                for match in pattern.finditer(sentence):
+                    if cue.negatable and _negated_before(sentence, match):
+                        continue
+                    phrase = match.group().strip(" .,!?")
+                    if phrase:
+                        kind = found.setdefault(cue.kind, {})
+                        kind[phrase] = max(kind.get(phrase, cue.weight), cue.weight)
+    return found
+
+
+def _score_reason(score: float, counted: list[tuple[str, str, float]]) -> str:
+    """'Possible risk to life: several warning signs add up to 4.5 (urgent at 3): ending
+    “calling it quits” +2, timing “tonight” +1, ...' — at most 300 characters."""
+    head = (
+        f"{RISK_URGENT_REASON}several warning signs add up to {score:g} "
+        f"(urgent at {URGENT_SCORE:g}): "
+    )
+    parts = []
+    for kind, phrase, weight in counted:
+        quoted = phrase if len(phrase) <= 28 else phrase[:27] + "…"
+        part = f"{kind} \u201c{quoted}\u201d {weight:+g}"
+        if len(head) + len(", ".join([*parts, part])) > 296:
+            parts.append("…")
+            break
+        parts.append(part)
+    return head + ", ".join(parts) + "."
 
 
 def _personal_hits(original: str, flat: str, context: CheckContext) -> list[Hit]:
