@@ -207,8 +207,10 @@ def test_database_url(django_db_setup) -> str:
     return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-@pytest.fixture(scope="session")
-def _worker_process(test_database_url, _smtp_controller, tmp_path_factory):
+@pytest.fixture
+def _worker_process(test_database_url, _smtp_controller, tmp_path_factory, transactional_db):
+    # One worker per test: between transactional tests the database is flushed and its
+    # content types get new ids, which a long-lived worker would still have cached.
     env = {
         **os.environ,
         "DATABASE_URL": test_database_url,
@@ -256,7 +258,7 @@ def _worker_process(test_database_url, _smtp_controller, tmp_path_factory):
 
 
 @pytest.fixture
-def celery_worker(_worker_process, smtp_server, transactional_db):
+def celery_worker(_worker_process, smtp_server):
     """Tasks go through Redis to a real worker process for this test (data must be committed)."""
     celery_app.conf.task_always_eager = False
     yield _worker_process

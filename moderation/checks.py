@@ -252,7 +252,7 @@ RULES: tuple[Rule, ...] = (
         RISK_URGENT_REASON + "the member talks about joining someone who has died.",
         (
             r"\b(?:be with|join) (?:him|her|them|my \w+) again\b|\b(?:plan|want|going|gonna|ready) to join (?:him|her|them|my \w+)\b",
-            r"\b(?:going to|gonna|will|i'?ll|soon)\b.{0,20}\bsee (?:him|her|them|my \w+) again\b",
+            r"\bsee (?:him|her|them|my \w+) again (?:soon|tonight|now|this (?:week|weekend))\b|\b(?:going to|gonna) see (?:him|her|them|my \w+) again\b(?! one day| some ?day| in heaven| when)",
         ),
         needs=r"\b(?:passed|died|dead|death|lost (?:him|her|them)|grave|funeral|heaven)\b|\bsince (?:he|she|they)(?:'s| is| are) gone\b",
         negatable=False,
@@ -383,7 +383,7 @@ RULES: tuple[Rule, ...] = (
         (
             r"\b(?:good)?bye,? (?:everyone|all|everybody|friends|world|guys)\b(?!,? (?:for now|see you|night|off|till|until|speak|catch|have|x\b))",
             r"\bthis is goodbye\b|\b(?:said|wrote|written|writing) my goodbyes\b|\bsay(?:ing)? (?:my )?goodbyes?\b(?! to (?:my|the) (?:old|house|flat|job))",
-            r"\bfarewell,? (?:everyone|all|friends)\b|\bfinal goodbye\b|\b(?:good)?(?:night|bye) forever\b|^(?:good)?bye\W*$",
+            r"\bfarewell,? (?:everyone|all|friends)\b|\bfinal goodbye\b|\b(?:good)?(?:night|bye) forever\b(?!,? (?!(?:everyone|all|everybody|friends|guys|lads|world|x)\b)\w)|^(?:good)?bye\W*$",
             r"\b(?:this|that) (?:is|will be|was) my (?:last|final) (?:post|message)\b(?! (?:for|before|until|till|of|on|this|in))",
             r"\bmy (?:last|final) (?:post|message) (?:here|ever|on here)\b",
             r"\b(?:won'?t|will not|wont) be (?:posting|writing|on here|here) (?:again|any ?more)\b",
@@ -391,6 +391,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:last time|final time) (?:you'?ll|you will|anyone will|you) (?:hear from|see|read) me\b|\bwon'?t (?:ever )?hear from me again\b",
             r"\bsay goodbye before i go\b|\bbefore i go\b.*\bthank\b|\bthank\b.*\bbefore i go\b",
         ),
+        unless=IDIOM,
         negatable=False,
     ),
     # Concern: hopelessness, passive wishes, self-harm urges, worry about someone else. Flag.
@@ -629,9 +630,13 @@ class Cue:
     weight: float  # negative for counter-cues
     patterns: tuple[str, ...]
     negatable: bool = True  # a negation just before or inside the match cancels it
+    needs: str = ""  # only when the whole post also matches this
 
 
 URGENT_SCORE = 3.0
+STRONG_CUE = 1.5  # at least one cue this heavy is needed
+SUPPORTING_KINDS = {"goodbye", "arrangements", "timing", "death or dying"}
+SUPPORTING_ONLY_EXTRA = 0.5
 # How many distinct cues of one kind count (the rest of that kind add nothing).
 KIND_CAP = {"timing": 1, "death or dying": 1, "hopeless language": 1}
 DEFAULT_KIND_CAP = 2
@@ -653,18 +658,19 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:take|taking|took|remove|removing|get|getting) myself (?:out of|off|from) (?:the (?:picture|equation|way|scene)|everyone'?s (?:way|lives?|hair)|this world|the world|(?:their|your|his|her) (?:way|lives?))\b",
             r"\bstop (?:living|existing|breathing|being alive|everything)\b",
             r"\b(?:go|going|leave|leaving|walk|walking|head|heading)\b(?:\s+\S+){0,2}?\s+(?:and )?(?:not|never) (?:come|coming) (?:back|home)\b",
-            r"\b(?:go|going|leave|leaving|gone|disappear\w*|vanish\w*|bow\w* out|tap\w* out|check\w* out|sign\w* off|giv(?:e|ing) up|quit\w*|log\w* off|exit)\b(?:\s+\S+){0,2}?\s+(?:for good|for ever|forever|permanently|once and for all)\b(?! from| on (?:twitter|facebook|social))",
+            r"\b(?:go|going|leave|leaving|gone|disappear\w*|vanish\w*|bow\w* out|tap\w* out|check\w* out|sign\w* off|giv(?:e|ing) up|quit\w*|log\w* off|clock\w* (?:off|out)|exit)\b(?:\s+\S+){0,2}?\s+(?:for good|for ever|forever|permanently|once and for all)\b(?! from| on (?:twitter|facebook|social))",
             r"\b(?:tap\w*|check\w*|bow\w*|clock\w*|opt\w*) out of (?:life|living|existence|this world|this life)\b|\bmak(?:e|ing) my (?:exit|escape)\b|\blay(?:ing)? down my arms\b",
             r"\b(?:the )?(?:coward'?s|easy|only|quickest) way out\b|\bonly way (?:the pain|it) (?:stops|ends)\b|\bonly (?:answer|option|choice|way) left\b",
             r"\b(?:when|once|after|by the time) i'?m (?:gone|off the scene|not here|not around|out of the (?:picture|way)|dead)\b|\b(?:not|never) coming back from (?:this|it)\b",
             r"\b(?:going to|gonna|will|'ll|want to|need to) make (?:it|the pain|everything|it all|the noise|the thoughts) stop\b",
+            r"\bwant (?:out|it (?:over|to end)),? (?:for good|forever|for ever|permanently)\b",
             r"\b(?:sleep|go to sleep|drift off) (?:forever|for ever|and (?:never|not) wake)\b|\b(?:not|never|won'?t) wake up\b(?! (?:early|late|in time|till|until|before|on time))",
             r"\b(?:my )?last (?:week|day|night|weekend|christmas|birthday|summer|breath) (?:on earth|alive|of my life|in this world)\b|\bmy last (?:week|day|night|weekend|christmas|birthday)\s*(?:[.!]|$)",
             r"\b(?:won'?t|will not|wont|not going to|not gonna|not|never) be (?:here|around|alive|anywhere|in this world)\b(?= (?:by|after|past|to see|for (?:long|much|christmas|new year)|when|much|any ?more|this time|next|come|in a (?:week|month|year))|\s*(?:[.!?]|$))",
             r"\b(?:won'?t|not going to|never|not planning on|not expecting to|don'?t expect to|don'?t plan(?: on)? to) (?:see|seeing|make it to|making it to|survive|last|be here for|be around for) (?:the (?:weekend|week|night|morning|year|new year|month|end of)|another|next|christmas|new year|my (?:\d+\w*|birthday)|\d+)\b",
             r"\b(?:going to|gonna|will|'ll|ready to|decided to|want to|need to) (?:go through with it|do it (?:this time|tonight|now|today|soon)|actually do it|finally do it)\b|\bgo(?:ing)? through with it\b",
             r"\b(?:it|this|everything)(?:'ll| will)(?: all)? be (?:over|done|finished)\b(?! (?:by|in) (?:\d|the end of (?:the )?(?:day|shift|term)))",
-            r"\bwhere i'?m (?:going|headed|heading)\b(?=[^.?!]*\b(?:won'?t|no need|not need|don'?t need|no use)\b)|\b(?:won'?t|no) need (?:\w+ ){0,4}where i'?m (?:going|headed|heading)\b",
+            r"\bwhere i'?m (?:going|headed|heading|off to)\b(?=[^.?!]*\b(?:won'?t|no need|not need|don'?t need|no use)\b)|\b(?:won'?t|no|not|don'?t) (?:be )?need(?:ing)? (?:\w+ ){0,4}where i'?m (?:going|headed|heading|off to)\b",
             r"\bmy (?:turn|time) to go\b|\btime for me to go\b(?! (?:to|home|back|out|now,? (?:bye|see)))",
             r"\b(?:passed|died|dead|death|lost (?:him|her|them)|grave|heaven)\b.*\b(?:be|join|see) (?:with )?(?:him|her|them|my \w+) (?:again )?(?:now|soon|tonight|at last|again)\b|\b(?:be|join|see) (?:with )?(?:him|her|them|my \w+) (?:again )?(?:now|soon|tonight|at last)\b.*\b(?:passed|died|dead|death|lost (?:him|her|them)|grave|heaven)\b",
         ),
@@ -692,22 +698,69 @@ CUES: tuple[Cue, ...] = (
             r"\bi'?m (?:done|finished|done for|through)\s*(?:[.!]|$)|\bi'?m (?:done|finished)(?: now)?,? (?:i'?m )?(?:sorry|goodbye|bye)\b",
         ),
     ),
+    Cue(
+        "ending",
+        2.0,
+        (
+            r"\bend(?:ing)? (?:this|my story|my life|it here|things here|it now)\b(?! (?:thread|conversation|chat|discussion|relationship|post|with|on a|by|week|year|month|term|chapter))|\bfinish (?:my life|this (?:here|tonight|now)|it (?:here|tonight|now))\b",
+            r"\b(?:won'?t|will not|not|never) be (?:coming|going) back\b(?! (?:to (?:work|that|the|this|him|her|them|uni|school|college|my)|there|on|in|for|till|until|after))|\bwon'?t come back from\b",
+            r"\bno (?:version of )?(?:next year|the future|tomorrow|next christmas|next week) (?:with me in it|for me)\b|\bfuture (?:with|that has) me in it\b|\bno more waking up\b",
+            r"\b(?:be|i'?ll be|i will be) gone (?:before|by|after|long before)\b",
+        ),
+        negatable=False,
+    ),
+    Cue(
+        "ending",
+        2.0,
+        (
+            r"\b(?:join|be with|see) (?:him|her|them|my (?:wife|husband|partner|son|daughter|mum|mam|mother|dad|father|nan|gran|grandad|brother|sister|boy|girl|baby|best friend))\b(?! (?:at|in|for|on|tomorrow|later|next|this|when|after|down|up|tonight for))",
+        ),
+        needs=r"\b(?:passed|died|dead|death|lost (?:my|him|her|them)|grave|heaven|funeral|widow\w*|since (?:he|she|they)(?:'s| is| are) gone)\b",
+    ),
+    Cue(
+        "ending",
+        1.5,
+        (
+            r"\b(?:i'?m|i am|i'?ll|i will|i|gonna|going to|about to|ready to|time (?:for me )?to)\s+(?:going to |gonna |about to |ready to |just )?(?:go|leave|let go|be gone|surrender\w*|clock off|check out|sign off|log off|tap out|bow out|slip away|fade away)\b(?!\s+(?:to|home|out|for (?!(?:good|ever)(?! from))|back|shopping|into|with|on|up|down|round|over|through|in|at|and (?!not|never)|of|away for|off|by|via|get|see|there|now,? (?:bye|see)|early|later|first|a |the |my |your |his |her |this (?!time)))",
+            r"\b(?:i'?m|i am) (?:going|off|out|gone|done fighting|done trying|leaving)\s*(?:[.!]|\bx\b|$)",
+            r"\b(?:my|this is my|this is the|tonight'?s my|tonight is my|it'?s my|today'?s my|today is my) last (?:night|week|day|one|entry|diary entry|post|message|christmas|birthday|weekend|goodbye|sunset|walk)\b(?! (?:shift|in|at|of|before|on|off|for|with|as|until|till|here for|working|job|was))",
+            r"\bon my own terms\b|\b(?:done|finished|stop|stopped) fighting\b(?! (?:with|over|about))|\bthrow(?:ing)? in the towel\b",
+        ),
+        negatable=False,
+    ),
+    Cue(
+        "ending",
+        1.0,
+        (
+            r"\b(?:for good|forever|for ever|permanently|once and for all)\b(?! from| on (?:twitter|facebook|insta\w*|social|tiktok))",
+        ),
+        negatable=False,
+    ),
     # Being a burden, others better off.
+    Cue(
+        "burden",
+        2.0,
+        (
+            r"\b(?:better off|happier|relieved|easier|fine|cope|manage|be ok(?:ay)?|get on|move on|better|spinning|spin)\b(?:\s+\S+){0,4}?\s+without (?:me|the mess i|the trouble i|my (?:moods|mess|drama)|people like me|someone like me)\b",
+            r"\b(?:won'?t|not going to|never|no longer) (?:be )?(?:bother(?:ing)?|troubl(?:e|ing)|burden(?:ing)?|annoy(?:ing)?|upset(?:ting)?) (?:anyone|anybody|you|them|people|my \w+|everyone)\b(?! (?:with|about|for|today|tonight|this))",
+            r"\b(?:get|have|give (?:them|her|him)) (?:their|her|his) (?:lives?|life|freedom) back\b|\bdeserves? (?:a (?:mum|mother|dad|father|wife|husband|partner)|someone|better) (?:who|that) (?:isn'?t|is not|doesn'?t|does not)\b",
+            r"\b(?:sigh of relief|be relieved|a relief|relief all round)\b[^.?!]{0,40}\b(?:when|once|if|after) i'?m\b",
+            r"\b(?:deserves?|deserve) (?:better|more|someone better) than me\b|\bwithout me (?:holding|dragging|getting in|ruining)\b",
+            r"\b(?:won'?t|no longer|never) (?:have to|need to) (?:put up with|deal with|carry|worry about|hear|look after|listen to) (?:me|it)\b",
+            r"\bthe problem in (?:everyone'?s|their|her|his) (?:life|lives)\b|\beveryone'?s problem\b|\bin everyone'?s way\b",
+        ),
+        negatable=False,
+    ),
     Cue(
         "burden",
         1.5,
         (
             rf"\b(?:a |the |such a |an )?(?:burden|nuisance|weight|problem|bother|drain|mess|millstone|dead weight)\b(?:\s+\S+){{0,3}}?\s+(?:on|to|for|round|around|in|of) {PEOPLE}",
-            r"\b(?:better off|happier|relieved|easier|fine|cope|manage|be ok(?:ay)?|get on|move on|better)\b(?:\s+\S+){0,4}?\s+without (?:me|the mess i|the trouble i|my (?:moods|mess|drama))\b",
-            r"\b(?:sigh of relief|be relieved|a relief|relief all round)\b[^.?!]{0,40}\b(?:when|once|if|after) i'?m\b",
             r"\b(?:they'?ll|everyone(?:'ll| will)|everybody(?:'ll| will)|she'?ll|he'?ll|they will|she will|he will|the kids will|my family will) (?:all )?(?:cope|be fine|be ok(?:ay)?|be better|manage|get over it|move on|be happier|be better off|be relieved)\b",
-            r"\b(?:deserves?|deserve) (?:better|more|someone better) than me\b|\bwithout me (?:holding|dragging|getting in|ruining)\b",
             rf"\bdrag(?:ging)? {PEOPLE} down\b|\b(?:ruin(?:ing)?|wreck(?:ing)?) (?:everyone'?s|their|her|his|my \w+'?s) (?:life|lives)\b",
             r"\b(?:put up with|deal with|carry|worry about|clean up after) me\b",
-            r"\b(?:won'?t|no longer|never) (?:have to|need to) (?:put up with|deal with|carry|worry about|hear|look after|listen to) (?:me|it)\b",
             r"\bapologis\w* (?:\w+ ){0,3}for (?:existing|being (?:alive|here|me|born))\b|\btaking up space\b|\bi'?m (?:just )?(?:a|such a) waste of\b",
             r"\b(?:i'?ve|i have|i) let (?:everyone|you all|my family|them|everybody|you) down\b|\bsorry to everyone i'?ve (?:let down|hurt)\b",
-            r"\bthe problem in (?:everyone'?s|their|her|his) (?:life|lives)\b|\beveryone'?s problem\b|\bin everyone'?s way\b",
         ),
         negatable=False,
     ),
@@ -722,7 +775,17 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:please )?don'?t (?:be sad|cry for me|grieve|miss me|look for me|try (?:to |and )?find me|be mad at me|be angry with me|hate me)\b",
             r"\bif (?:you'?re|anyone'?s|anyone is|someone is|somebody is|you are) reading this\b|\b(?:if|when) (?:anyone|someone|somebody|you|they) (?:ever )?finds? (?:this|it)\b|\bwhoever (?:reads|finds) this\b|\bremember me\b",
             r"\b(?:this is|this'?ll be|it'?s) my (?:last|final) (?:post|message|words)\b(?! (?:for|before|until|till|of the))|\bmy (?:last|final) (?:post|message|words) (?:to|on|here|ever)\b|\blast time (?:i'?ll|you'?ll|i will|you will|anyone will)\b",
-            r"\b(?:look after|take care of|watch over) (?:my (?!self)\w+|him|her|them) for me\b",
+            r"\b(?:look after|take care of|watch over) (?:my (?!self)\w+|him|her|them) for me\b|\b(?:told|asked) (?:\w+ ){1,3}to (?:look after|take care of|watch over) (?:my \w+|mum|dad|mam|the (?:kids|dog|cat)|him|her|them)\b",
+            r"\b(?:the mess|what) i'?m (?:about to|going to) leave\b|\bsorry (?:to|for) (?:whoever|the person who|anyone who) (?:has to|finds|will)\b|\bwhoever (?:has to (?:find|deal)|finds me)\b|\b(?:someone|somebody|you|people) to know i was here\b",
+        ),
+        negatable=False,
+    ),
+    Cue(
+        "last words",
+        1.5,
+        (
+            r"\bif (?:i stop (?:replying|posting)|you don'?t hear from me|i go quiet|i'?m not (?:here|around|on here)) (?:after|from|by|tomorrow|tonight|this)\b",
+            r"\b(?:leave|leaving|left) a (?:note|letter|message) (?:here|on here|for (?:you|everyone|you all))\b",
         ),
         negatable=False,
     ),
@@ -733,9 +796,10 @@ CUES: tuple[Cue, ...] = (
         (
             r"\b(?:good ?bye|farewell|ta[- ]?ra|so long)\b(?! (?:for now|till|until|old|to (?:the|my) (?:old|job|flat|house)|\d{4}))|(?:^|[.!?] )bye\W*(?:$|[.!?])|\bbye (?:all|everyone|everybody|lovely people|friends|guys|lads|world|x)\b(?!,? (?:off|see|for now|till|until|speak|catch|night))|\bgoodnight (?:all|everyone|everybody|world|forever)\b|\bgg\b",
             r"\b(?:thank you|thanks|thank u|ta|cheers)\b(?: (?:so much|all|everyone|guys|lads|all of you))? (?:for (?:everything|every (?:kind )?\w+|being (?:there|kind|so kind|my \w+)|all (?:you'?ve|the (?:laughs|kindness|support|chats))|the laughs|listening|putting up with me)|to (?:everyone|you all|all of you|every)\b)",
-            r"\b(?:say(?:ing)?|said) (?:thank you|ta|thanks)(?: and goodbye| to everyone| to (?:you all|all of you))\b|\bsay(?:ing)? goodbye\b|\bsaid (?:what i (?:needed|had|wanted) to say|my piece)\b",
-            r"\b(?:it'?s|it has|has|it'?s been|been) (?:been )?(?:an honour|a pleasure|lovely|nice|great|good) (?:knowing|chatting|talking|being)\b",
-            r"(?:^|[.!?] )(?:i'?m )?(?:so )?sorry(?: (?:everyone|all|mum|mam|mom|dad|love|guys|lads|x))?\W*(?:$|[.!?])|\b(?:sorry|apologies) (?:to (?:everyone|all of you|you all|my \w+)|for everything)\b",
+            r"\b(?:thank you|thanks|cheers|ta) for (?:this (?:forum|place|community|site|group)|the chats|trying|everything you'?ve done|having me|all you'?ve done|all your help)\b|\b(?:you|you lot|you all|you guys) (?:were|have been|'ve been) (?:my people|kinder|so kind|the best|my family|there for me)\b",
+            r"\b(?:say(?:ing)?|said) (?:thank you|ta|thanks)(?: and goodbye| to everyone| to (?:you all|all of you))\b|\bsay(?:ing)? (?:good)?bye\b|\bsaid (?:good)?bye\b|\bsaid (?:what i (?:needed|had|wanted) to say|my piece)\b",
+            r"\b(?:it'?s|it has|has|it'?s been|been) (?:been )?(?:an honour|a pleasure|lovely|nice|great|good) (?:knowing|chatting|talking|being)\b|\bbeen (?:a pleasure|an honour)\b",
+            r"(?:^|[.!?] )(?:i'?m )?(?:so )?sorry(?: (?:everyone|all|mum|mam|mom|dad|love|guys|lads|x))?\W*(?:$|[.!?])|\b(?:sorry|apologies) (?:to (?:everyone|all of you|you all|my \w+|the mods)|for everything)\b",
             r"\b(?:look after|take care of|watch over) (?:each other|yourselves)\b",
             r"\blove (?:you|u|ya) (?:all|guys|lot|both)\b",
             r"\b(?:just )?want(?:ed)? (?:someone|somebody|one person|you all|you lot|someone here|somebody here|people|one of you) to know\b",
@@ -751,14 +815,17 @@ CUES: tuple[Cue, ...] = (
             rf"\b(?:letters?|notes?) (?:for|to) {NOT_A_GOODBYE_LETTER}(?:my \w+|her|him|them|everyone|each of)\b(?=[^.?!]*\b(?:on|in|where|left|table|drawer|side|explain\w*|post)\b)",
             r"\b(?:left|leaving|wrote|written|writing|write) (?:my \w+|her|him|them|everyone) (?:a |some )?(?:letters?|notes?|cards?)\b(?! (?:about|asking|to (?:say|ask|explain) (?:i'?d|i'?m|i was|that i)))",
             rf"\b(?:wrote|written|writing) (?:to {NOT_A_GOODBYE_LETTER}(?:everyone|all of them|my \w+)|everything down for)\b",
-            r"\b(?:sorted|sorting|done|did|made|making|updated|wrote|written|put|left|arranged|arranging|planned|planning|got|paid for)\b(?:\s+\S+){0,3}?\s+(?:the |my )?(?:will|funeral|paperwork|affairs|passwords|instructions)\b",
+            r"\b(?:sorted|sorting|done|did|made|making|updated|wrote|written|put|left|arranged|arranging|planned|planning|got|paid for)\b(?:\s+(?!(?:her|his|their|mum'?s|dad'?s|nan'?s|gran'?s)\b)\S+){0,3}?\s+(?:the |my )?(?:will|funeral|paperwork|affairs|passwords|instructions)\b",
             r"\b(?:everything|it all|my affairs|things|all my affairs|my stuff)(?:'s| is| are)? (?:in order|sorted|arranged|in place)\b|\b(?:left|put|got) (?:everything|my affairs|things|it all) in order\b|\bmade (?:the |my |all the |some )?arrangements\b",
             r"\b(?:my|the) (?:cat|dog|pets?|rabbit|budgie|hamster|fish|tortoise|bird)(?:'s| is| has| have)? (?:gone|going|been rehomed|booked|staying) (?:to|with|in)\b|\brehom\w* (?:my|the|our) (?:cat|dog|pets?|rabbit|budgie|hamster|fish|tortoise)\b|\b(?:good|new|loving) (?:home|owner) for (?:my|the) \w+|\bneed a new (?:owner|home)\b|\bgoes to a good home\b",
             r"\bcancel\w* (?:my |the |all my )?(?:phone|contract|gym|subscriptions?|appointments?|direct debits?|plans|memberships?|therapy|sessions?)\b|\b(?:gave|given|giving|handed in) (?:my )?(?:landlord )?notice\b(?! at work)|\bemptied my (?:locker|desk|account|flat|room)\b|\bpaid off\b|\brent(?:'s| is)? paid\b",
             r"\b(?:switched|turned) off my phone\b|\bdeleted (?:all )?my (?:accounts?|posts|social media|profiles?|facebook|instagram|messages|photos)\b|\b(?:close|delete) my account\b|\bposts? (?:get |be )?deleted\b|\b(?:left|leaving) (?:the |my )?keys\b",
             r"\b(?:tidied|cleaned|cleared|sorted) (?:up )?(?:the house|the flat|everything|my (?:room|flat|things|stuff))\b(?! for (?:the|my) (?:party|visit|guests|inspection))",
             r"\b(?:giv(?:e|en|ing)|gave|left) (?:\w+ ){0,2}my (?:savings|car|money|jewellery|ring|watch|keys|passwords|bank|things|stuff|belongings)\b",
-            r"\b(?:he|she|they|someone|you)(?:'ll| will) find (?:it|me|the (?:letter|note))\b|\bmy (?:own )?funeral\b",
+            r"\b(?:he|she|they|someone|you)(?:'ll| will) find (?:it|me|the (?:letter|note))\b(?! (?:here|on|in|at|online|useful|helpful))|\bmy (?:own )?funeral\b",
+            r"\bloose ends\b|\bbills (?:are |all )?paid\b|\bletters? (?:are |is )?(?:posted|sent|on the (?:side|table)|in the (?:drawer|post))\b|\blife insurance\b|\b(?:delete|deleting|deleted|wipe|wiping|wiped) (?:all )?(?:my (?:posts|account|messages|history)|everything)\b|\baccount (?:goes |going |to go )?inactive\b",
+            r"\b(?:my |the )?(?:dog|cat|pets?|rabbit|hamster|budgie)(?:'s| is| are| has gone)? (?:with|at|staying with|going to|gone to) (?:my|her|his|their|the) \w+|\b(?:gave|given|giving|left) (?:away )?my \w+(?: \w+)? to (?:my|her|his|the|a) \w+\b",
+            r"\b(?:the kids|kids|family|she|he|they|my \w+)(?:'ll| will| are| is)? (?:be )?(?:sorted|looked after|taken care of|provided for)\b",
         ),
     ),
     # When.
@@ -766,7 +833,7 @@ CUES: tuple[Cue, ...] = (
         "timing",
         1.0,
         (
-            rf"\b(?:tonight|tonite|2nite|tomorrow|tmrw|tmr|this (?:weekend|evening|week|month)|next (?:week|month)|(?:on|by|after|before|till|until|next) {WEEKDAY}|before the (?:month|week|year) is out|by the end of (?:the|this) (?:week|month)|after (?:the kids|everyone) (?:are|is|go) (?:asleep|in bed|to bed)|when the kids are asleep|soon)\b",
+            rf"\b(?:tonight|tonite|2nite|tomorrow|tmrw|tmr|this (?:weekend|evening|week|month)|next (?:week|month)|(?:after|by|before|over) the weekend|(?:on|by|after|before|till|until|next) {WEEKDAY}|before the (?:month|week|year) is out|by the end of (?:the|this) (?:week|month)|after (?:the kids|everyone) (?:are|is|go) (?:asleep|in bed|to bed)|when the kids are asleep|soon)\b",
             rf"(?:^|[.!?] ){WEEKDAY}\W*$",
         ),
         negatable=False,
@@ -785,7 +852,9 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:i'?m|i am) ready(?: now)?\s*(?:[.!]|$)|\bready to go(?: now)?\s*(?:[.!]|$)|\bi know what i'?m doing (?:tonight|tomorrow|this weekend|on)\b|\bknow what i (?:have|need) to do\b",
             r"\b(?:it'?s|its) time\s*(?:[.!]|$)|\btold no ?one\b|\bhaven'?t told anyone\b|\bnothing(?:'s| is) going to stop me\b(?! (?:going|from going|doing))|\bkindest thing\b",
             r"\b(?:i'?ve|i have|i) decided\b(?! (?:to (?:try|go back|start|join|get|book|see|ask|take up|leave (?:my|the) (?:job|course))|on|what|which|that i (?:like|want|need to (?:try|start))))",
-            r"\b(?:finally|soon) (?:be )?(?:free|at peace)\b|\bmade (?:my )?peace\b|\bonly one way (?:out|to (?:fix|end|stop))\b",
+            r"\b(?:finally|soon) (?:be )?(?:free|at peace)\b|\bmade (?:my )?peace\b|\bonly one way (?:out|to (?:fix|end|stop))\b|\b(?:i'?ll|i will) (?:be|finally be) (?:free|at peace)\b",
+            r"\b(?:made|making) (?:a|the|this) (?:decision|choice)\b|\bi decide to\b|\bchosen this\b|\b(?:funny|weird|strange|odd) how calm\b|\bonce (?:you'?ve|i'?ve) decided\b|\bi'?ve made sure of (?:that|it)\b",
+            r"\bwaiting for (?:everyone|them|the house|the kids|him|her) to (?:go to (?:bed|sleep)|be asleep|fall asleep|leave|go out)\b|\beveryone'?s asleep\b|\bperfect time\b",
         ),
         negatable=False,
     ),
@@ -798,6 +867,7 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:can'?t|cannot|couldn'?t|can not) (?:carry on|keep going|go on|do this|keep doing this|take (?:it|this|any more|anymore)|face (?:another|it|tomorrow|anything|any of it)|see past|see a way)\b",
             r"\b(?:nothing|no one|nobody) left\b|\bnothing (?:left )?to (?:live|stay|stick around|hang on) for\b|\brun(?:ning)? out of (?:reasons|fight|hope|road|options|strength)\b|\bgoing under\b",
             r"\btoo (?:tired|exhausted|much)\b(?=\s*(?:[.!,]|$| to (?:carry|keep|go|fight|try)| of| now| any))|\bno way (?:forward|out|back)\b|\bcan'?t see any way\b",
+            r"\bwhat'?s left\b|\bseen enough\b|\bcan'?t (?:carry this|do it|hold on|hang on|cope) any ?more\b|\bcan'?t any ?more\b|\bno future (?:in it )?for me\b|\b(?:i'?m|being|be) (?:the |a |such a )?(?:disappointment|letdown)\b",
             r"\bso tired of (?:this|it all|everything|pretending|fighting|trying|being)\b|\btired of being (?:the|a|me|alive|here)\b|\bsick of (?:being alive|living|existing|myself)\b",
         ),
         negatable=False,
@@ -815,15 +885,22 @@ CUES: tuple[Cue, ...] = (
         "ordinary context",
         -1.0,
         (
-            r"\b(?:holiday|hols|trip|abroad|flight|spain|cornwall|festival|new job|job interview|interview|promotion|exams?|revision|essay|dissertation|party|wedding|gig|concert|wardrobe|diet|caffeine|hospital appointment|operation|surgery|baby|visiting|resignation|new (?:flat|house|mattress|phone)|bake off|telly|film)\b",
-            r"\bsee (?:you|ya|u|y'?all)(?: all| lot| guys)? (?:soon|in|on|next|later|tomorrow|then|there|at)\b|\b(?:be |i'?ll be |back )(?:back )?(?:on|in) (?:a (?:week|bit|few|month|fortnight)|january|february|march|april|may|june|july|august|september|october|november|december|the new year|monday|next)\b|\bpop in\b|\bwish me luck\b|\bcan'?t wait\b|\bexcited\b|\blooking forward\b",
+            r"\b(?:holiday|hols|trip|abroad|moving (?:to|house|out|in|abroad|back)|emigrat\w*|flight|spain|cornwall|festival|new job|job interview|interview|promotion|exams?|revision|(?<!sorry for the )essay|dissertation|party|wedding|gig|concert|wardrobe|diet|caffeine|hospital appointment|operation|surgery|visiting|resignation|new (?:flat|house|mattress|phone)|bake off|telly|film)\b",
+            r"\bsee (?:you|ya|u|y'?all)(?: all| lot| guys)? (?:soon|in|on|next|later|tomorrow|then|there|at)\b|\b(?:be |i'?ll be |back )(?:back )?(?:on|in) (?:a (?:week|bit|few|month|fortnight)|january|february|march|april|may|june|july|august|september|october|november|december|the new year|monday|next)\b|\bpop in\b|\bwish me luck\b|\bcan'?t wait\b|\bexcited\b|\blooking forward\b|\bnew (?:chapter|start)\b|\bfresh start\b|\b(?:night|nite|nighty night) (?:all|everyone|folks)\b|\boff to bed\b",
             r"\b(?:lol|haha\w*|lmao|ha|hehe)\b|!{2,}|\U0001f602|\U0001f923",
             rf"\b(?:my|our) {FAMILY}\b[^.?!]*\b(?:said|says|keeps? saying|told me|has been (?:saying|talking))\b|\bis it normal\b",
         ),
         negatable=False,
     ),
 )
-_CUES = tuple((cue, tuple(re.compile(p, re.MULTILINE) for p in cue.patterns)) for cue in CUES)
+_CUES = tuple(
+    (
+        cue,
+        tuple(re.compile(p, re.MULTILINE) for p in cue.patterns),
+        re.compile(cue.needs) if cue.needs else None,
+    )
+    for cue in CUES
+)
 # Concern hits from the rules above count as hopeless language.
 _HOPELESS_SIGNALS = (
     "risk.concern.hopelessness",
@@ -963,59 +1040,110 @@ def _rule_hits(words: str) -> list[Hit]:
     return list(hits.values())
 
 
+@dataclass(frozen=True)
+class _Sign:
+    kind: str
+    phrase: str
+    weight: float
+    start: int
+    end: int
+
+
 def _warning_signs(words: str, hits: dict[str, Hit]) -> Hit | None:
     """Several quieter warning signs in one post whose weights add up to URGENT_SCORE."""
     if any(h.severity == URGENT for h in hits.values()):
         return None
-    found = _warning_cues(words)
-    if any(signal in hits for signal in _HOPELESS_SIGNALS):
-        found.setdefault("hopeless language", {}).setdefault("concern hit", 1.0)
-    counted = []  # (kind, phrase, weight), strongest first within a kind
-    for kind, phrases in found.items():
-        best = sorted(phrases.items(), key=lambda item: -abs(item[1]))
-        counted += [(kind, phrase, w) for phrase, w in best[: KIND_CAP.get(kind, DEFAULT_KIND_CAP)]]
-    score = sum(w for _, _, w in counted)
-    if score < URGENT_SCORE:
+    signs = _warning_cues(words)
+    for signal in _HOPELESS_SIGNALS:
+        # A concern hit counts as hopeless language unless its words already counted.
+        excerpt = hits[signal].excerpt.rstrip("…") if signal in hits else ""
+        start = words.find(excerpt) if excerpt else -1
+        if start >= 0 and not any(s.start < start + len(excerpt) and start < s.end for s in signs):
+            signs.append(_Sign("hopeless language", excerpt, 1.0, start, start + len(excerpt)))
+    counted: list[_Sign] = []
+    for kind in dict.fromkeys(s.kind for s in signs):
+        strongest = sorted((s for s in signs if s.kind == kind), key=lambda s: -abs(s.weight))
+        counted += strongest[: KIND_CAP.get(kind, DEFAULT_KIND_CAP)]
+    score = sum(s.weight for s in counted)
+    kinds = {s.kind for s in counted if s.weight > 0}
+    # Weak cues (a time, a mention of death, hopeless words) only add to a stronger one, or to
+    # each other when ending language meets hopeless language: "my grandad died, the funeral is
+    # on Friday and I can't face it" is grief, not a crisis.
+    strong = (
+        max((s.weight for s in counted), default=0) >= STRONG_CUE
+        or {
+            "ending",
+            "hopeless language",
+        }
+        <= kinds
+    )
+    # Goodbyes, arrangements and a time need a higher total when no sign is about ending,
+    # burden, resolve or hope ("sorted out her will and the funeral this week").
+    needed = URGENT_SCORE if kinds - SUPPORTING_KINDS else URGENT_SCORE + SUPPORTING_ONLY_EXTRA
+    if score < needed or not strong:
         return None
-    counted.sort(key=lambda item: -item[2])
+    counted.sort(key=lambda s: -s.weight)
     return Hit(
         "risk",
         "risk.several_warning_signs",
         URGENT,
-        _excerpt("; ".join(phrase for _, phrase, w in counted if w > 0)),
-        _score_reason(score, counted),
+        _excerpt("; ".join(s.phrase for s in counted if s.weight > 0)),
+        _score_reason(score, needed, counted),
     )
 
 
-def _warning_cues(words: str) -> dict[str, dict[str, float]]:
-    """{kind: {matched phrase: weight}} over the sentences that are not about the past."""
-    found: dict[str, dict[str, float]] = {}
+def _warning_cues(words: str) -> list[_Sign]:
+    """The cues found in the sentences that are not about the past; overlapping matches of one
+    kind count once ("say ta to everyone", not also "ta to everyone"), at their highest weight."""
+    signs: list[_Sign] = []
+    offset = 0
     for sentence in _sentences(words):
+        base = words.find(sentence, offset)
+        offset = base + len(sentence)
         if _PAST.search(sentence):
             continue
-        for cue, patterns in _CUES:
+        for cue, patterns, needs in _CUES:
+            if needs and not needs.search(words):
+                continue
             for pattern in patterns:
                 for match in pattern.finditer(sentence):
                     if cue.negatable and _negated_before(sentence, match):
                         continue
-                    phrase = match.group().strip(" .,!?")
-                    if phrase:
-                        kind = found.setdefault(cue.kind, {})
-                        kind[phrase] = max(kind.get(phrase, cue.weight), cue.weight)
-    return found
+                    new = _Sign(
+                        cue.kind,
+                        match.group().strip(" .,!?"),
+                        cue.weight,
+                        base + match.start(),
+                        base + match.end(),
+                    )
+                    overlapping = [
+                        s
+                        for s in signs
+                        if s.kind == new.kind and s.start < new.end and new.start < s.end
+                    ]
+                    for old in overlapping:
+                        signs.remove(old)
+                        longer = max(old, new, key=lambda s: s.end - s.start)
+                        new = _Sign(
+                            new.kind,
+                            longer.phrase,
+                            max(old.weight, new.weight, key=abs),
+                            min(old.start, new.start),
+                            max(old.end, new.end),
+                        )
+                    if new.phrase:
+                        signs.append(new)
+    return signs
 
 
-def _score_reason(score: float, counted: list[tuple[str, str, float]]) -> str:
+def _score_reason(score: float, needed: float, counted: list[_Sign]) -> str:
     """'Possible risk to life: several warning signs add up to 4.5 (urgent at 3): ending
     “calling it quits” +2, timing “tonight” +1, ...' — at most 300 characters."""
-    head = (
-        f"{RISK_URGENT_REASON}several warning signs add up to {score:g} "
-        f"(urgent at {URGENT_SCORE:g}): "
-    )
-    parts = []
-    for kind, phrase, weight in counted:
-        quoted = phrase if len(phrase) <= 28 else phrase[:27] + "…"
-        part = f"{kind} \u201c{quoted}\u201d {weight:+g}"
+    head = f"{RISK_URGENT_REASON}several warning signs add up to {score:g} (urgent at {needed:g}): "
+    parts: list[str] = []
+    for sign in counted:
+        quoted = sign.phrase if len(sign.phrase) <= 28 else sign.phrase[:27] + "…"
+        part = f"{sign.kind} \u201c{quoted}\u201d {sign.weight:+g}"
         if len(head) + len(", ".join([*parts, part])) > 296:
             parts.append("…")
             break

@@ -240,3 +240,40 @@ def test_reacting_and_quoting_from_a_thread(page, demo):
         "link", name=re.compile("^Quote")
     ).click()
     expect(page.get_by_label("Your message")).to_have_value(re.compile(r"^> ", re.M))
+
+
+def test_moderation_pages_have_no_accessibility_violations(page, demo):
+    a11y = AccessibilityChecker()
+    sign_in(page, demo, "kim", "sharon-demo-moderator")
+    page.goto(demo + "/moderation/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Moderation queue")
+    a11y.check(page)
+    page.locator(".sharon-thread-row__title > a").first.click()
+    expect(page.get_by_role("heading", level=2, name="Reports")).to_be_visible()
+    a11y.check(page)
+    for path in [
+        "/moderation/dashboard/",
+        "/moderation/audit/",
+        "/moderation/members/robin/",
+        "/notifications/",
+    ]:
+        page.goto(demo + path)
+        a11y.check(page)
+
+
+def test_reporting_a_post_and_following_the_report(page, demo):
+    a11y = AccessibilityChecker()
+    sign_in(page, demo, "robin", "sharon-demo-member")
+    page.goto(demo + "/forums/c/sleep/")
+    page.locator(".sharon-thread-row__title > a").first.click()
+    page.get_by_role("link", name=re.compile("^Report")).first.click()
+    a11y.check(page)
+    page.get_by_role("button", name="Send report").click()
+    expect(page.get_by_role("alert")).to_contain_text("Choose the reason that fits best.")
+    a11y.check(page)
+    page.get_by_label("Off-topic").check()
+    page.get_by_role("button", name="Send report").click()
+    expect(page.get_by_text("Thank you for letting us know.")).to_be_visible()
+    page.goto(demo + "/moderation/reports/mine/")
+    expect(page.get_by_role("cell", name="Waiting for a moderator").first).to_be_visible()
+    a11y.check(page)
