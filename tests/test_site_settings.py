@@ -70,6 +70,8 @@ def test_there_is_one_settings_object_and_admin_edits_it(client_for, admin_user)
         "report_hide_threshold": "4",
         "new_member_min_posts": "5",
         "new_member_min_days": "7",
+        "new_member_posts_per_10_minutes": "3",
+        "member_posts_per_10_minutes": "10",
     }
     assert client.post(change_url, data).status_code == 302
     site = SiteSettings.load()

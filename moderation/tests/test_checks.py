@@ -95,6 +95,47 @@ def test_two_quieter_warning_signs_together_are_urgent():
     assert [(h.signal, h.severity) for h in hits] == [("risk.several_warning_signs", "urgent")]
 
 
+def test_the_warning_sign_score_names_every_cue_its_weight_and_the_total():
+    hits = check_text("I've written to my brother and sorted the paperwork. My mind is made up.")
+    assert [(h.signal, h.severity) for h in hits] == [("risk.several_warning_signs", "urgent")]
+    reason = hits[0].reason
+    assert "add up to 4.5 (urgent at 2.5)" in reason
+    for cue in (
+        "arrangements \u201cwritten to my brother\u201d +1.5",
+        "arrangements \u201csorted the paperwork\u201d +1.5",
+        "resolve \u201cmy mind is made up\u201d +1.5",
+    ):
+        assert cue in reason
+    assert reason.endswith(".") and len(reason) <= 300
+
+
+def test_ending_ones_life_in_so_many_words_is_urgent_alone():
+    hits = check_text("I'm taking myself out of the picture.")
+    assert [(h.signal, h.severity) for h in hits] == [("risk.several_warning_signs", "urgent")]
+    assert "ending" in hits[0].reason
+
+
+def test_hopeless_language_with_words_of_finality_is_urgent():
+    hits = check_text("I can't carry on. I want out, for good.")
+    urgent = [h for h in hits if h.severity == "urgent"]
+    assert [h.signal for h in urgent] == ["risk.several_warning_signs"]
+    assert "ending" in urgent[0].reason and "hopeless language" in urgent[0].reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bye all, off to bed, see you tomorrow!",
+        "Right, I'm going. Long day tomorrow.",
+        "My grandad died last month and the funeral is on Friday. I can't face it.",
+        "Wrote my will this week and sorted the dog's insurance, feeling very grown up.",
+        "Two years ago I wrote letters to everyone and was ready to go. Today I'm glad I'm here.",
+    ],
+)
+def test_ordinary_goodbyes_grief_and_past_experience_do_not_add_up_to_urgent(text):
+    assert "urgent" not in severities(text)
+
+
 # --- Abuse ---------------------------------------------------------------------------------
 
 
@@ -253,7 +294,10 @@ def test_the_evaluation_set_is_large_and_split_per_label():
 
 @pytest.mark.xfail(
     strict=True,
-    reason="Held-out crisis recall is 0.92 (48 of 52), short of the 0.95 target; see the report.",
+    reason=(
+        "Held-out crisis recall is 0.86 (75 of 87) after three tuning rounds, short of the 0.95 "
+        "target; fresh sittings on first contact caught 0.10-0.34. See evaluate_checks."
+    ),
 )
 def test_heldout_crisis_recall_meets_the_target(heldout):
     assert heldout["crisis"].rate >= 0.95
