@@ -54,8 +54,10 @@ def author_history(member: User | None) -> AuthorHistory | None:
     return AuthorHistory(
         member=member,
         account_age_days=(timezone.now() - member.date_joined).days,
+        # What was done about the member or their content; approvals and access are routine.
         actions=list(
             AuditEntry.objects.filter(member=member)
+            .exclude(action__in=["approve", "view_conversation"])
             .select_related("actor")
             .order_by("-created_at")[:10]
         ),
