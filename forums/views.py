@@ -206,6 +206,45 @@ def _safe_warning(value: str) -> str:
     return value if value in ContentWarning.values else ""
 
 
+def _compose(
+    request, *, form_class, place: dict, refusal: str | None, create, url_of, here: str, away: str
+):
+    """Handle a composer POST: save or discard the draft, preview, or post through `create`.
+    Returns (form, preview, response); a response means the request is answered. On any
+    refusal the text comes back as typed (and is kept as a draft)."""
+    user, action = request.user, _action(request)
+    typed = {
+        "title": request.POST.get("title", ""),
+        "body": request.POST.get("body", ""),
+        "content_warning": _safe_warning(request.POST.get("content_warning", "")),
+    }
+    if action == "save_draft":
+        services.draft_save(user=user, **place, **typed)
+        messages.success(request, _("Draft saved. It will be here when you come back."))
+        return None, None, redirect(here)
+    if action == "discard_draft":
+        services.draft_discard(user=user, **place)
+        messages.success(request, _("Draft discarded."))
+        return None, None, redirect(away)
+    form = form_class(request.POST)
+    if refusal:
+        # The thread may have been locked while they typed: keep what they wrote.
+        form.add_error(None, refusal)
+        services.draft_save(user=user, **place, **typed)
+        return form, None, None
+    if not form.is_valid():
+        return form, None, None
+    if action == "preview":
+        return form, services.preview_render(form.cleaned_data["body"]), None
+    try:
+        created = create(form.cleaned_data)
+    except services.PostingRefused as refused:
+        form.add_error(None, str(refused))
+        return form, None, None
+    _posted_message(request, created.status, created.screening)
+    return form, None, redirect(url_of(created))
+
+
 @member_required
 def thread_new(request, slug):
     category = get_category_for_member(request, slug)
@@ -214,51 +253,23 @@ def thread_new(request, slug):
     draft = Draft.objects.filter(user=user, category=category, thread__isnull=True).first()
     preview = None
     if request.method == "POST":
-        action = _action(request)
-        if action in ("save_draft", "discard_draft"):
-            if action == "save_draft":
-                services.draft_save(
-                    user=user,
-                    category=category,
-                    title=request.POST.get("title", ""),
-                    body=request.POST.get("body", ""),
-                    content_warning=_safe_warning(request.POST.get("content_warning", "")),
-                )
-                messages.success(request, _("Draft saved. It will be here when you come back."))
-                return redirect("forums:thread_new", slug=category.slug)
-            services.draft_discard(user=user, category=category)
-            messages.success(request, _("Draft discarded."))
-            return redirect(category.get_absolute_url())
-        form = ThreadForm(request.POST)
-        if refusal:
-            form.add_error(None, refusal)
-        elif form.is_valid():
-            data = form.cleaned_data
-            if action == "preview":
-                preview = services.preview_render(data["body"])
-            else:
-                try:
-                    thread = services.thread_create(
-                        author=user,
-                        category=category,
-                        title=data["title"],
-                        body=data["body"],
-                        content_warning=data["content_warning"],
-                    )
-                except services.PostingRefused as refused:
-                    form.add_error(None, str(refused))
-                else:
-                    _posted_message(request, thread.status, thread.screening)
-                    return redirect(thread.get_absolute_url())
+        form, preview, response = _compose(
+            request,
+            form_class=ThreadForm,
+            place={"category": category},
+            refusal=refusal,
+            create=lambda data: services.thread_create(author=user, category=category, **data),
+            url_of=lambda thread: thread.get_absolute_url(),
+            here=reverse("forums:thread_new", args=[category.slug]),
+            away=category.get_absolute_url(),
+        )
+        if response:
+            return response
     else:
-        initial = None
-        if draft:
-            initial = {
-                "title": draft.title,
-                "body": draft.body,
-                "content_warning": draft.content_warning,
-            }
-        form = ThreadForm(initial=initial)
+        fields = ("title", "body", "content_warning")
+        form = ThreadForm(
+            initial={name: getattr(draft, name) for name in fields} if draft else None
+        )
     return render(
         request,
         "forums/thread_new.html",
@@ -325,42 +336,18 @@ def reply(request, pk):
     draft = Draft.objects.filter(user=user, thread=thread).first()
     preview = None
     if request.method == "POST":
-        action = _action(request)
-        if action == "save_draft":
-            services.draft_save(
-                user=user,
-                thread=thread,
-                body=request.POST.get("body", ""),
-                content_warning=_safe_warning(request.POST.get("content_warning", "")),
-            )
-            messages.success(request, _("Draft saved. It will be here when you come back."))
-            return redirect("forums:reply", pk=thread.pk)
-        if action == "discard_draft":
-            services.draft_discard(user=user, thread=thread)
-            messages.success(request, _("Draft discarded."))
-            return redirect(thread.get_absolute_url())
-        form = ComposerForm(request.POST)
-        if refusal:
-            # Keep what they wrote: the thread may have been locked while they typed.
-            form.add_error(None, refusal)
-            services.draft_save(user=user, thread=thread, body=request.POST.get("body", ""))
-        elif form.is_valid():
-            data = form.cleaned_data
-            if action == "preview":
-                preview = services.preview_render(data["body"])
-            else:
-                try:
-                    post = services.post_create(
-                        author=user,
-                        thread=thread,
-                        body=data["body"],
-                        content_warning=data["content_warning"],
-                    )
-                except services.PostingRefused as refused:
-                    form.add_error(None, str(refused))
-                else:
-                    _posted_message(request, post.status, post.screening)
-                    return redirect(_post_url(request, post))
+        form, preview, response = _compose(
+            request,
+            form_class=ComposerForm,
+            place={"thread": thread},
+            refusal=refusal,
+            create=lambda data: services.post_create(author=user, thread=thread, **data),
+            url_of=lambda post: _post_url(request, post),
+            here=reverse("forums:reply", args=[thread.pk]),
+            away=thread.get_absolute_url(),
+        )
+        if response:
+            return response
     else:
         quote = _quote(request, request.GET.get("quote"))
         body = (draft.body + ("\n\n" if draft.body else "") if draft else "") + quote
