@@ -107,7 +107,13 @@ def content_screen(*, author: User, title: str, text: str, kind: str) -> Screeni
     watched_hold = any(h.category == "watched" and h.severity == "hold" for h in hits)
     return Screening(
         hold="pre-moderation" if premoderated else "watched word" if watched_hold else "",
-        support=any(h.category == "risk" and h.severity == "urgent" for h in hits),
+        # The author is shown crisis options when a written rule recognised crisis language;
+        # the classifier alone alerts moderators (a human reads it) but does not tell a member
+        # they seem to be in crisis on a statistical guess.
+        support=any(
+            h.category == "risk" and h.severity == "urgent" and h.signal != "risk.model"
+            for h in hits
+        ),
     )
 
 

@@ -1,8 +1,11 @@
 """The automatic checks (M-5, M-6, M-9, P-5): plain functions, no database."""
 
+import socket
+
 import pytest
 
-from moderation.checks import CheckContext, WatchedWordRule, check_text
+from moderation import classifier
+from moderation.checks import MODEL_URGENT, CheckContext, WatchedWordRule, check_text
 from moderation.management.commands.evaluate_checks import (
     MAX_ORDINARY_FPR,
     evaluate,
@@ -134,6 +137,64 @@ def test_hopeless_language_with_words_of_finality_is_urgent():
 )
 def test_ordinary_goodbyes_grief_and_past_experience_do_not_add_up_to_urgent(text):
     assert "urgent" not in severities(text)
+
+
+# --- The trained classifier ----------------------------------------------------------------
+
+
+def test_the_classifier_makes_a_post_the_rules_miss_urgent_and_names_its_cues():
+    hits = check_text("Tired of all of it. Goodbye and thank you.")
+    assert [(h.signal, h.severity) for h in hits] == [("risk.model", "urgent")]
+    assessment = classifier.assess("Tired of all of it. Goodbye and thank you.")
+    assert assessment.probability >= MODEL_URGENT
+    assert assessment.cues and "goodbye" in assessment.cues[0]
+    reason = hits[0].reason
+    assert f"p={assessment.probability:.2f}" in reason
+    for cue in assessment.cues:
+        assert f"\u201c{cue}\u201d" in reason
+    assert hits[0].excerpt == assessment.cues[0]
+    assert reason.endswith(".") and len(reason) <= 300
+
+
+def test_the_classifier_does_not_flag_what_it_finds_only_possible():
+    text = "No point anymore. Goodbye, thank you for trying."
+    assert classifier.crisis_probability(text) < MODEL_URGENT
+    assert "risk.model" not in signals(text)
+
+
+def test_the_classifier_is_not_heard_when_a_rule_is_already_urgent_or_on_ordinary_posts():
+    assert signals("I want to die.") == {"risk.wish_to_die"}
+    assert signals("Bye all, off to bed, see you tomorrow!") == set()
+    assert signals("My GP changed my meds and the new pills make me sleepy.") == set()
+
+
+def test_the_classifier_is_trained_on_the_development_split_only():
+    texts, labels = classifier.training_examples()
+    dev = load_items("dev")
+    assert texts == [i.text for i in dev]
+    assert labels == [int(i.label == "crisis") for i in dev]
+    assert not set(texts) & {i.text for i in load_items("heldout")}
+
+
+def test_training_is_deterministic():
+    text = "I keep thinking tonight could be the night. So tired."
+    first = classifier.CrisisModel(*classifier.training_examples()).assess(text)
+    second = classifier.CrisisModel(*classifier.training_examples()).assess(text)
+    assert first == second
+    assert classifier.crisis_probability(text) == classifier.crisis_probability(text)
+    assert classifier.crisis_probability(text) == first.probability
+
+
+def test_the_classifier_trains_from_the_repository_without_network(monkeypatch):
+    def no_network(*args, **kwargs):
+        raise AssertionError("the classifier tried to use the network")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    model = classifier.CrisisModel(*classifier.training_examples())
+    assert 0.0 <= model.probability("Hello all!") < MODEL_URGENT
+    assert classifier.DATA.is_file()
 
 
 # --- Abuse ---------------------------------------------------------------------------------
@@ -295,8 +356,10 @@ def test_the_evaluation_set_is_large_and_split_per_label():
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "Held-out crisis recall is 0.86 (75 of 87) after three tuning rounds, short of the 0.95 "
-        "target; fresh sittings on first contact caught 0.10-0.34. See evaluate_checks."
+        "Held-out crisis recall is 0.91 (79 of 87) with the rules and the trained classifier, "
+        "measured once with thresholds chosen on the dev split (0.86, 75 of 87, with the rules "
+        "alone after three tuning rounds), short of the 0.95 target; fresh sittings on first "
+        "contact caught 0.10-0.34 with the rules. See evaluate_checks."
     ),
 )
 def test_heldout_crisis_recall_meets_the_target(heldout):
