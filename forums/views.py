@@ -8,6 +8,7 @@ from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from resources.selectors import search_resources
 from sharon.accounts.decorators import member_required
 
 from . import selectors, services
@@ -524,7 +525,7 @@ def unanswered(request):
 @member_required
 def search(request):
     query = " ".join(request.GET.get("q", "").split())[:200]
-    page = None
+    page, resources = None, []
     if query:
         preferences = selectors.reading_preferences(request.user)
         results = selectors.search_posts(user=request.user, query=query).exclude(
@@ -533,7 +534,12 @@ def search(request):
         page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         for post in page.object_list:
             post.snippet = selectors.snippet(post)
-    return render(request, "forums/search.html", {"query": query, "page": page})
+        if page.number == 1:
+            # The one search box also finds self-help resources.
+            resources = search_resources(query=query)
+    return render(
+        request, "forums/search.html", {"query": query, "page": page, "resources": resources}
+    )
 
 
 @member_required

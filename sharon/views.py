@@ -4,6 +4,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from resources.services import urgent_help_page_ensure
+
 
 @require_GET
 def home(request):
@@ -14,7 +16,11 @@ def home(request):
 
 @require_GET
 def urgent_help(request):
-    return render(request, "urgent_help.html")
+    """Always published; its content is edited by admins (resources.UrgentHelpPage)."""
+    page = urgent_help_page_ensure()
+    return render(
+        request, "urgent_help.html", {"page": page, "contacts": page.contacts.order_by("order")}
+    )
 
 
 @require_GET

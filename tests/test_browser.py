@@ -277,3 +277,45 @@ def test_reporting_a_post_and_following_the_report(page, demo):
     page.goto(demo + "/moderation/reports/mine/")
     expect(page.get_by_role("cell", name="Waiting for a moderator").first).to_be_visible()
     a11y.check(page)
+
+
+def test_resource_library_pages_have_no_accessibility_violations(page, demo):
+    a11y = AccessibilityChecker()
+    page.goto(demo + "/resources/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Self-help resources")
+    expect(page.get_by_role("heading", level=2, name="Start here")).to_be_visible()
+    a11y.check(page)
+
+    page.get_by_role("link", name="How to use a thought record").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("How to use a thought record")
+    with page.expect_download() as download:
+        page.get_by_role("link", name=re.compile("^Thought record worksheet")).click()
+    assert download.value.suggested_filename == "thought-record-worksheet.pdf"
+    # Visitors are asked to sign in to say whether it helped.
+    expect(page.locator("#helpful").get_by_role("link", name="Sign in")).to_be_visible()
+    a11y.check(page)
+
+    page.get_by_role("link", name="Unhelpful thoughts", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Resources about Unhelpful thoughts")
+    a11y.check(page)
+    page.goto(demo + "/urgent-help/")
+    expect(page.get_by_role("link", name="116 123")).to_have_attribute("href", "tel:116123")
+    a11y.check(page)
+
+    # Members say whether it helped, see where it is talked about, and find it in search.
+    sign_in(page, demo, "robin", "sharon-demo-member")
+    page.goto(demo + "/resources/worry-time/")
+    page.get_by_role("button", name="Yes, this was helpful").click()
+    expect(page.get_by_text("You said this was helpful.")).to_be_visible()
+    expect(page.get_by_role("button", name="Yes, this was helpful")).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    a11y.check(page)
+    page.get_by_role("link", name="Hello from a long-time lurker").click()
+    card = page.locator(".sharon-post__resources").first
+    expect(card.get_by_role("link", name=re.compile("^Worry time"))).to_be_visible()
+    a11y.check(page)
+    page.goto(demo + "/forums/search/?q=worry")
+    expect(page.get_by_role("heading", level=2, name="Self-help resources")).to_be_visible()
+    a11y.check(page)
+    assert len(a11y.visited) == 7

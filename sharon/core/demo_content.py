@@ -991,11 +991,74 @@ RESOURCE_CATEGORIES = [
         "balanced ways of looking at things.",
         "order": 4,
     },
+    {
+        "slug": "staying-well",
+        "name": "Staying well",
+        "description": "Keeping hold of what helped, and a plan for the harder weeks that "
+        "come to most of us now and then.",
+        "order": 5,
+    },
 ]
 
-_SELF_HELP_NOTE = (
-    "*This is self-help information, not treatment. "
-    "The end of the page says where to get more support.*"
+# Topics cut across categories: (slug, name).
+RESOURCE_TOPICS = [
+    ("worry", "Worry"),
+    ("panic", "Panic and physical anxiety"),
+    ("health-anxiety", "Health anxiety"),
+    ("avoidance", "Avoidance"),
+    ("motivation", "Motivation"),
+    ("self-criticism", "Self-criticism"),
+    ("sleep", "Sleep"),
+    ("unhelpful-thoughts", "Unhelpful thoughts"),
+    ("problem-solving", "Problem solving"),
+    ("setbacks", "Setbacks"),
+]
+
+# NHS pages members can read next.
+_NHS_ANXIETY = (
+    "Anxiety (Every Mind Matters)",
+    "https://www.nhs.uk/every-mind-matters/mental-health-issues/anxiety/",
+    "The NHS's self-help pages on anxiety, with a short video and tips.",
+)
+_NHS_GAD = (
+    "Generalised anxiety disorder in adults (NHS)",
+    "https://www.nhs.uk/mental-health/conditions/generalised-anxiety-disorder/overview/",
+    "Symptoms, treatments and when to see a GP.",
+)
+_NHS_WORRIES = (
+    "Tackling your worries (Every Mind Matters)",
+    "https://www.nhs.uk/every-mind-matters/mental-wellbeing-tips/self-help-cbt-techniques/tackling-your-worries/",
+    "An NHS guide to sorting worries you can act on from those you can't.",
+)
+_NHS_LOW_MOOD = (
+    "Low mood, sadness and depression (NHS)",
+    "https://www.nhs.uk/mental-health/feelings-symptoms-behaviours/feelings-and-symptoms/low-mood-sadness-depression/",
+    "The difference between low mood and depression, and where to get help.",
+)
+_NHS_SLEEP = (
+    "Insomnia (NHS)",
+    "https://www.nhs.uk/conditions/insomnia/",
+    "Causes of poor sleep, what you can do yourself and when to see a GP.",
+)
+_NHS_REFRAMING = (
+    "Reframing unhelpful thoughts (Every Mind Matters)",
+    "https://www.nhs.uk/every-mind-matters/mental-wellbeing-tips/self-help-cbt-techniques/reframing-unhelpful-thoughts/",
+    "The NHS's short guide to catching and questioning unhelpful thoughts.",
+)
+_NHS_PHOBIAS = (
+    "Phobias (NHS)",
+    "https://www.nhs.uk/mental-health/conditions/phobias/overview/",
+    "How phobias develop and how they are treated.",
+)
+_NHS_TALKING_THERAPIES = (
+    "Find an NHS Talking Therapies service",
+    "https://www.nhs.uk/service-search/mental-health/find-an-nhs-talking-therapies-service/",
+    "Free CBT and other talking therapies in England; you can refer yourself.",
+)
+_CITIZENS_ADVICE = (
+    "Citizens Advice",
+    "https://www.citizensadvice.org.uk/",
+    "Free, confidential advice on money, work, housing and more.",
 )
 
 _MORE_HELP = _md(
@@ -1018,7 +1081,9 @@ _MORE_HELP = _md(
 
 
 def _resource_body(text: str) -> str:
-    return f"{_SELF_HELP_NOTE}\n\n{_md(text)}\n\n{_MORE_HELP}"
+    # The resource page itself opens with a self-help-not-treatment notice; the guide ends
+    # with where to get more help.
+    return f"{_md(text)}\n\n{_MORE_HELP}"
 
 
 RESOURCES = [
@@ -1026,6 +1091,8 @@ RESOURCES = [
         "category": "understanding-anxiety",
         "slug": "what-anxiety-is",
         "title": "What anxiety is, and why it feels so physical",
+        "topics": ["panic", "health-anxiety", "avoidance"],
+        "links": [_NHS_ANXIETY, _NHS_GAD],
         "summary": "Why a racing heart, a churning stomach and racing thoughts are your "
         "body's alarm system at work, and how avoidance and reassurance can keep the "
         "alarm ringing.",
@@ -1089,6 +1156,24 @@ RESOURCES = [
         "category": "understanding-anxiety",
         "slug": "worry-time",
         "title": "Worry time: giving your worries an appointment",
+        "topics": ["worry", "sleep"],
+        "links": [_NHS_WORRIES],
+        "worksheets": [
+            {
+                "file": "worry-time-log",
+                "title": "Worry time log",
+                "description": "Jot worries down in the day; sort them at worry time.",
+                "intro": "During the day, write each worry down in a few words and postpone "
+                "it. At worry time, cross off the ones that no longer matter, then sort the "
+                "rest into those you can act on and those you can't.",
+                "boxes": [
+                    "Worries postponed today (a few words each)",
+                    "Worries I can do something about: my next small step, and when",
+                    "Worries I can't control: noticed, written down, and left on the page",
+                    "How did worry time go? What did I notice about my worries?",
+                ],
+            }
+        ],
         "summary": "A simple CBT technique for when worries follow you around all day: "
         "set aside fifteen minutes to worry on purpose, and postpone the rest until then.",
         "order": 2,
@@ -1134,6 +1219,25 @@ RESOURCES = [
         "category": "low-mood",
         "slug": "behavioural-activation",
         "title": "Behavioural activation: doing a little more of what matters",
+        "topics": ["motivation"],
+        "links": [_NHS_LOW_MOOD, _NHS_TALKING_THERAPIES],
+        "worksheets": [
+            {
+                "file": "activity-planner",
+                "title": "Activity planner",
+                "description": "Plan a few small activities for the week and rate your mood.",
+                "intro": "Choose a balance of routine, necessary and enjoyable activities. "
+                "Keep each one small and write down when you will do it. Afterwards, rate "
+                "your mood from 0 to 10 and what you got from it.",
+                "boxes": [
+                    "Routine activities (e.g. shower, cook a simple meal, laundry)",
+                    "Necessary activities (e.g. pay a bill, make a phone call)",
+                    "Enjoyable or meaningful activities (e.g. a short walk, call a friend)",
+                    "My plan: day, time and activity",
+                    "How it went: mood before and after (0-10), and what I noticed",
+                ],
+            }
+        ],
         "summary": "When you feel low it's natural to do less, but doing less tends to "
         "make mood lower still. Behavioural activation is a step-by-step way to break "
         "that cycle, starting very small.",
@@ -1199,6 +1303,8 @@ RESOURCES = [
         "category": "sleep",
         "slug": "looking-after-your-sleep",
         "title": "Looking after your sleep",
+        "topics": ["sleep", "worry"],
+        "links": [_NHS_SLEEP],
         "summary": "Practical ways to help your body and mind settle at night, and what to "
         "do when you can't get to sleep or wake too early.",
         "order": 1,
@@ -1254,6 +1360,8 @@ RESOURCES = [
         "category": "thinking-traps",
         "slug": "common-thinking-traps",
         "title": "Common thinking traps",
+        "topics": ["unhelpful-thoughts", "self-criticism"],
+        "links": [_NHS_REFRAMING],
         "summary": "Everyone falls into unhelpful thinking patterns, especially when "
         "anxious or low. Learning to recognise the common ones is the first step to "
         "looking at things in a more balanced way.",
@@ -1302,6 +1410,28 @@ RESOURCES = [
         "category": "thinking-traps",
         "slug": "thought-records",
         "title": "How to use a thought record",
+        "featured": True,
+        "topics": ["unhelpful-thoughts"],
+        "links": [_NHS_REFRAMING, _NHS_TALKING_THERAPIES],
+        "worksheets": [
+            {
+                "file": "thought-record",
+                "title": "Thought record worksheet",
+                "description": "The seven steps on one page, to print and fill in.",
+                "intro": "Fill this in soon after a strong change in how you feel. Stick to "
+                "the facts in the first and evidence boxes. Aim for a balanced thought, "
+                "not a positive one.",
+                "boxes": [
+                    "1. Situation: where was I, what was happening, who was there?",
+                    "2. Feelings, each rated 0-100%",
+                    "3. Automatic thoughts (circle the 'hot' one) and how much I believe it",
+                    "4. Evidence for the hot thought (facts only)",
+                    "5. Evidence against the hot thought",
+                    "6. Balanced thought, and how much I believe it (0-100%)",
+                    "7. Feelings now, re-rated 0-100%",
+                ],
+            }
+        ],
         "summary": "A step-by-step guide to one of the core CBT tools: writing down a "
         "difficult moment, the thoughts that came with it, and a more balanced way of "
         "seeing it.",
@@ -1350,6 +1480,283 @@ RESOURCES = [
             - It gets quicker with practice. In time you may start doing it in your head.
             - The forum's *CBT skills practice* board is a friendly place to share one
               for feedback, if you'd like to.
+            """
+        ),
+    },
+    {
+        "category": "understanding-anxiety",
+        "slug": "facing-fears",
+        "title": "Facing fears a step at a time",
+        "summary": "Avoiding what makes us anxious brings quick relief but keeps the fear "
+        "going. A fear ladder helps you face things gradually, at a pace you choose.",
+        "order": 3,
+        "topics": ["avoidance", "panic"],
+        "links": [_NHS_PHOBIAS, _NHS_TALKING_THERAPIES],
+        "worksheets": [
+            {
+                "file": "fear-ladder",
+                "title": "Fear ladder",
+                "description": "Plan your steps and keep a record of each practice.",
+                "intro": "Write your goal, then the steps towards it, easiest first, with "
+                "how anxious each would make you (0-10). Start around 3 or 4, stay with "
+                "each step until your anxiety settles, and repeat it before moving up.",
+                "boxes": [
+                    "My goal: what anxiety is stopping me doing that matters to me",
+                    "My ladder: steps from easiest to hardest, each with a rating (0-10)",
+                    "Practice log: date, step, anxiety at the start and at the end",
+                    "What I expected to happen, what actually happened, what I learnt",
+                ],
+            }
+        ],
+        "body": _resource_body(
+            """
+            Avoidance is one of the most natural responses to anxiety, and one of the main
+            things that keeps it going. Each time we avoid something we feel relief, and
+            our brain learns that the situation must have been dangerous. Over time, the
+            list of things we avoid can quietly grow.
+
+            CBT uses *graded exposure*: facing a feared situation in small, planned steps,
+            staying long enough to learn that you can cope, and repeating it until it gets
+            easier.
+
+            ## Step 1: choose a goal
+
+            Pick something anxiety is stopping you from doing that matters to you. Make it
+            specific: "take the bus into town on my own" is easier to plan for than "stop
+            being anxious about going out".
+
+            ## Step 2: build a fear ladder
+
+            List smaller steps towards your goal and rate how anxious each would make you,
+            from 0 (not at all) to 10 (the most anxious you can imagine). Put them in order
+            with the easiest at the bottom. For the bus goal, a ladder might look like this:
+
+            | Step | Anxiety (0 to 10) |
+            | --- | :---: |
+            | Look up the bus times and walk to the stop | 2 |
+            | Ride one stop with a friend | 4 |
+            | Ride one stop on my own, at a quiet time | 5 |
+            | Ride into town with a friend at a busy time | 7 |
+            | Ride into town on my own at a busy time | 9 |
+
+            ## Step 3: start near the bottom
+
+            Begin with a step that feels challenging but manageable, around 3 or 4.
+
+            - **Stay with it.** Anxiety usually rises, peaks and then settles if you stay.
+              Leaving at the peak teaches your brain that escaping was what kept you safe.
+            - **Drop the safety behaviours** when you can: gripping your phone, avoiding
+              eye contact, keeping an escape route in view. They feel protective, but they
+              stop you learning that you coped on your own.
+            - **Repeat the step** several times, close together if you can, until your
+              anxiety is noticeably lower. Then move up a rung.
+
+            ## Step 4: notice what you learnt
+
+            After each practice, jot down what you expected to happen, what actually
+            happened, and how anxious you felt at the start and at the end. Over time this
+            becomes your own evidence against the fear.
+
+            ## Tips
+
+            - Expect some anxiety. It's a sign that you're practising, not that it's going
+              wrong.
+            - Go at your own pace, but keep moving. If a step feels too big, add a smaller
+              one in between.
+            - Be proud of every rung. Facing fears takes real courage.
+            - If your fear is linked to a traumatic experience, or you've avoided something
+              for a very long time, it's best to work on it with a therapist's support.
+            """
+        ),
+    },
+    {
+        "category": "thinking-traps",
+        "slug": "quietening-your-inner-critic",
+        "title": "Quietening your inner critic",
+        "summary": "Many of us speak to ourselves far more harshly than we would to anyone "
+        "else. Noticing your inner critic and answering it more kindly can ease both "
+        "anxiety and low mood.",
+        "order": 3,
+        "topics": ["self-criticism", "unhelpful-thoughts"],
+        "links": [_NHS_REFRAMING],
+        "body": _resource_body(
+            """
+            When we're anxious or low, the voice in our head can turn harsh: *you're
+            useless, you always mess things up, everyone else copes better than you.* It
+            can feel as if this criticism keeps us in line, but usually it does the
+            opposite. Being criticised, even by ourselves, leaves us feeling threatened and
+            ashamed, and less able to try again.
+
+            Self-compassion isn't letting yourself off the hook or pretending everything is
+            fine. It means treating yourself with the understanding you'd offer a good
+            friend, especially when things go wrong.
+
+            ## Notice the critic
+
+            For a few days, listen out for self-critical thoughts. They often turn up after
+            a mistake, when you compare yourself with others, or when you're tired. Write
+            some down, word for word. Watch for "should" statements, labels (*I'm
+            pathetic*) and all-or-nothing words such as *always* and *never*.
+
+            ## Ask what you'd say to a friend
+
+            When you catch a critical thought:
+
+            1. Imagine a friend you care about is in exactly your situation, saying this
+               about themselves.
+            2. What would you say to them, and in what tone of voice?
+            3. Now try saying something similar to yourself, in the same warm tone.
+
+            > **The critic:** *"I didn't manage to go to the shop again. I'm so pathetic."*
+            >
+            > **A friend:** *"You're having a hard week and you're worn out. You did get up
+            > and make lunch. Maybe try the shop tomorrow morning, when you've more energy."*
+
+            ## Other things that can help
+
+            - **Name it.** "There's my inner critic again" puts a little distance between
+              you and the thought.
+            - **Remember you're not alone.** Struggling is part of being human, not proof
+              that something is wrong with you.
+            - **Notice effort, not only results.** Trying something hard counts, whatever
+              the outcome.
+            - **Write yourself a kind letter** about something you're finding difficult, as
+              if from someone who cares about you and understands why it's hard.
+
+            This can feel awkward at first, especially if you're used to being hard on
+            yourself. Like any skill, it gets easier with practice.
+            """
+        ),
+    },
+    {
+        "category": "low-mood",
+        "slug": "problem-solving",
+        "title": "Problem solving: from stuck to a next step",
+        "summary": "When problems pile up, everything can feel overwhelming. Structured "
+        "problem solving breaks things down into one problem, a few options and a small, "
+        "clear plan.",
+        "order": 2,
+        "topics": ["problem-solving", "worry", "motivation"],
+        "links": [_NHS_WORRIES, _CITIZENS_ADVICE],
+        "body": _resource_body(
+            """
+            Worry and low mood often come with a sense of being buried under problems:
+            bills, work, relationships, things that need sorting. It's hard to know where
+            to start, so we put things off, and the pile grows.
+
+            Problem solving is a structured way of tackling **practical** problems, one at
+            a time. It works best for things you can do something about. For worries about
+            things outside your control, [worry time](/resources/worry-time/) may help
+            more.
+
+            ## The six steps
+
+            1. **Pick one problem and describe it clearly.** "Everything's a mess" is too
+               big to work on. "I haven't replied to the letter about my council tax" is
+               something you can tackle.
+            2. **List as many solutions as you can.** Don't judge them yet, and include
+               unlikely ones: they sometimes lead to good ideas. What might a friend
+               suggest?
+            3. **Weigh up the options.** Note the main pros and cons of each. How likely is
+               it to help? Is it realistic for you right now?
+            4. **Choose one.** It doesn't have to be perfect, just good enough to try.
+            5. **Make a plan.** Break it into small steps. What will you do first, and
+               when? What might get in the way? Will you need a phone number, a document or
+               someone's help?
+            6. **Do it, then look back.** If it helped, well done. If not, that's useful to
+               know: go back to your list and try another option.
+
+            ## Tips
+
+            - Start with a fairly small problem while you get used to the steps.
+            - Write it down. Problems feel bigger when they live only in our heads.
+            - Plan the first step for a time of day when you usually have more energy.
+            - Asking for help is a solution in its own right. Citizens Advice, for example,
+              can help with money, housing and work problems.
+            """
+        ),
+    },
+    {
+        "category": "staying-well",
+        "slug": "staying-well-plan",
+        "title": "Your staying-well plan",
+        "summary": "Feeling better is a good time to plan how to stay well. A staying-well "
+        "plan brings together what helped, your early warning signs and what to do if "
+        "things start to slip.",
+        "order": 1,
+        "featured": True,
+        "topics": ["setbacks"],
+        "links": [_NHS_TALKING_THERAPIES],
+        "worksheets": [
+            {
+                "file": "staying-well-plan",
+                "title": "Staying-well plan",
+                "description": "Your plan on one page, to keep somewhere easy to find.",
+                "intro": "Fill this in while you are feeling fairly well. Keep it somewhere "
+                "you will find it, and think about sharing it with someone you trust.",
+                "boxes": [
+                    "What has helped me (skills, routines, people)",
+                    "My early warning signs (thoughts, feelings, body, behaviour)",
+                    "Situations that make a setback more likely for me",
+                    "What I will do if I notice the signs",
+                    "Who I can contact (names and numbers), including my GP surgery",
+                ],
+            }
+        ],
+        "body": _resource_body(
+            """
+            Ups and downs are a normal part of recovery. Most people who have felt better
+            have setbacks from time to time: a stressful month, a loss, a change in
+            routine. A setback doesn't put you back at the start. You know much more now
+            than you did, and a plan helps you use it quickly.
+
+            The best time to write a staying-well plan is when you're feeling fairly well
+            and can think clearly. Keep it somewhere easy to find, and think about sharing
+            it with someone you trust.
+
+            ## 1. What has helped me
+
+            Look back at what made a difference. It might be CBT skills (thought records,
+            worry time, planning activities), routines (a steady bedtime, walks, regular
+            meals) or people (a friend you can be honest with, this community). Write down
+            the ones that helped most.
+
+            ## 2. My early warning signs
+
+            Setbacks often creep up. What did you notice last time, when things started to
+            slide?
+
+            - **Thoughts**: more self-criticism, more "what ifs", *what's the point?*
+            - **Feelings**: irritable, tearful, on edge, flat
+            - **Body**: sleeping much more or less, eating differently, tense or tired
+            - **Behaviour**: cancelling plans, avoiding things, staying in bed, drinking
+              more
+
+            It can help to ask someone close to you what they notice. They sometimes spot
+            changes before we do.
+
+            ## 3. Situations that raise the risk
+
+            Some times make a setback more likely: anniversaries, busy periods at work,
+            the winter months, money worries, being physically unwell. Knowing yours means
+            you can plan a little extra support in advance.
+
+            ## 4. What I'll do if I notice the signs
+
+            Keep it short and practical, for example:
+
+            - pick one skill that helped before, and start it again today
+            - keep to my routine, especially getting up at the same time
+            - tell someone I trust how I'm feeling
+            - post in the forums, even just to say it's a hard week
+            - book a GP appointment if things haven't improved in two weeks, or sooner if
+              I'm worried
+
+            ## 5. Who I can contact
+
+            Write down names and numbers: a friend or relative, your GP surgery, NHS
+            Talking Therapies if you've used them, and the
+            [urgent help](/urgent-help/) services for any time you feel unsafe.
             """
         ),
     },

@@ -6,10 +6,13 @@ The content itself lives in sharon/core/demo_content.py.
 """
 
 import datetime as dt
+import textwrap
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -18,7 +21,8 @@ from forums.models import Category, Post, Thread
 from forums.services import post_create, post_edit, reaction_toggle, thread_create, thread_recount
 from moderation.models import QueueItem
 from moderation.services import item_approve, report_create
-from resources.models import Resource, ResourceCategory
+from resources.models import ExternalLink, Resource, ResourceCategory, Topic, Worksheet
+from resources.services import resource_links_rebuild
 from sharon.accounts.models import User
 from sharon.accounts.services import moderators_group_ensure
 from sharon.accounts.validators import validate_username
@@ -46,6 +50,7 @@ class Command(BaseCommand):
                 "Run it with DEBUG=1, or pass --not-production if this is not a live site."
             )
         _check_content()
+        _check_resources()
         with transaction.atomic():
             created = _seed(now=timezone.now())
 
@@ -90,10 +95,39 @@ def _check_content() -> None:
             )
 
 
+def _check_resources() -> None:
+    categories = {spec["slug"] for spec in demo_content.RESOURCE_CATEGORIES}
+    topics = {slug for slug, _name in demo_content.RESOURCE_TOPICS}
+    for spec in demo_content.RESOURCES:
+        where = f"demo_content: resource {spec['slug']!r}"
+        if spec["category"] not in categories:
+            raise CommandError(f"{where}: unknown category {spec['category']!r}")
+        if unknown := set(spec.get("topics", [])) - topics:
+            raise CommandError(f"{where}: unknown topics {sorted(unknown)}")
+        if "self-help information, not treatment" not in spec["body"]:
+            raise CommandError(f"{where}: the body must say it is self-help, not treatment")
+        for sheet in spec.get("worksheets", []):
+            try:
+                " ".join([sheet["title"], sheet["intro"], *sheet["boxes"]]).encode("cp1252")
+            except UnicodeEncodeError:
+                raise CommandError(f"{where}: worksheet text the PDF fonts cannot show") from None
+
+
 def _seed(*, now: dt.datetime) -> dict[str, int]:
     created = dict.fromkeys(
-        ["members", "forum categories", "threads", "posts", "resource categories", "resources"], 0
+        [
+            "members",
+            "forum categories",
+            "threads",
+            "posts",
+            "resource categories",
+            "resources",
+            "worksheets",
+        ],
+        0,
     )
+    # Resources first: posts that link them then show their cards and are listed on them.
+    _resources_seed(created, now=now)
 
     users = {}
     for member in demo_content.MEMBERS:
@@ -123,9 +157,17 @@ def _seed(*, now: dt.datetime) -> dict[str, int]:
         created["threads"] += 1
         created["posts"] += 1 + len(spec["replies"])
 
-    resource_categories = {}
+    if created["threads"]:
+        _moderate(users)
+    return created
+
+
+def _resources_seed(created: dict[str, int], *, now: dt.datetime) -> None:
+    """The resource library: categories, topics, resources with their NHS links and PDF
+    worksheets. Whatever is already there is kept as it is."""
+    categories = {}
     for spec in demo_content.RESOURCE_CATEGORIES:
-        resource_categories[spec["slug"]], is_new = ResourceCategory.objects.get_or_create(
+        categories[spec["slug"]], is_new = ResourceCategory.objects.get_or_create(
             slug=spec["slug"],
             defaults={
                 "name": spec["name"],
@@ -134,25 +176,112 @@ def _seed(*, now: dt.datetime) -> dict[str, int]:
             },
         )
         created["resource categories"] += is_new
+    topics = {
+        slug: Topic.objects.get_or_create(slug=slug, defaults={"name": name})[0]
+        for slug, name in demo_content.RESOURCE_TOPICS
+    }
 
-    for spec in demo_content.RESOURCES:
-        _resource, is_new = Resource.objects.get_or_create(
+    for n, spec in enumerate(demo_content.RESOURCES):
+        resource, is_new = Resource.objects.get_or_create(
             slug=spec["slug"],
             defaults={
-                "category": resource_categories[spec["category"]],
+                "category": categories[spec["category"]],
                 "title": spec["title"],
                 "summary": spec["summary"],
                 "body": spec["body"],
                 "status": Resource.Status.PUBLISHED,
                 "featured": spec.get("featured", False),
                 "order": spec.get("order", 0),
+                # A library that grew over a few months.
+                "published_at": now - dt.timedelta(days=120 - 9 * n),
             },
         )
         created["resources"] += is_new
+        resource.topics.add(*(topics[slug] for slug in spec.get("topics", [])))
+        for order, (title, url, description) in enumerate(spec.get("links", [])):
+            ExternalLink.objects.get_or_create(
+                resource=resource,
+                url=url,
+                defaults={"title": title, "description": description, "order": order},
+            )
+        for order, sheet in enumerate(spec.get("worksheets", [])):
+            if resource.worksheets.filter(title=sheet["title"]).exists():
+                continue
+            Worksheet.objects.create(
+                resource=resource,
+                title=sheet["title"],
+                description=sheet["description"],
+                order=order,
+                file=_worksheet_file(sheet),
+            )
+            created["worksheets"] += 1
+        if is_new:
+            resource_links_rebuild(resource=resource)
 
-    if created["threads"]:
-        _moderate(users)
-    return created
+
+def _worksheet_file(sheet: dict) -> str:
+    """The stored name of the demo worksheet's PDF, written if it is not there yet (the demo
+    files keep fixed names, so running the demo again reuses them)."""
+    name = f"worksheets/demo/{sheet['file']}.pdf"
+    if not default_storage.exists(name):
+        name = default_storage.save(
+            name, ContentFile(_worksheet_pdf(sheet["title"], sheet["intro"], sheet["boxes"]))
+        )
+    return name
+
+
+WORKSHEET_FOOTER = (
+    "SHaRON self-help worksheet. Self-help, not treatment: if you are struggling, talk to "
+    "your GP. Urgent help: Samaritans 116 123 (free, 24/7), NHS 111 option 2 (England), "
+    "text SHOUT to 85258, or 999 if a life is at risk."
+)
+
+
+def _worksheet_pdf(title: str, intro: str, boxes: list[str]) -> bytes:
+    """A one-page A4 PDF: a title, a short introduction and a box to write in under each
+    heading. Small enough to write by hand, so the demo needs no PDF library."""
+
+    def text(x: float, y: float, size: int, font: str, line: str) -> str:
+        escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        return f"BT /{font} {size} Tf {x} {y:.1f} Td ({escaped}) Tj ET"
+
+    ops, y = [text(50, 790, 20, "F2", title)], 764
+    for line in textwrap.wrap(intro, 92):
+        ops.append(text(50, y, 10, "F1", line))
+        y -= 14
+    y -= 10
+    box_height = (y - 90) / len(boxes) - 30
+    for heading in boxes:
+        ops.append(text(50, y, 11, "F2", heading))
+        y -= 8 + box_height
+        ops.append(f"0.6 G 50 {y:.1f} 495 {box_height:.1f} re S 0 G")
+        y -= 22
+    for n, line in enumerate(textwrap.wrap(WORKSHEET_FOOTER, 110)):
+        ops.append(text(50, 60 - 11 * n, 8, "F1", line))
+    stream = "\n".join(ops).encode("cp1252")
+
+    font = "<< /Type /Font /Subtype /Type1 /BaseFont /{} /Encoding /WinAnsiEncoding >>"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 4 0 R /F2 5 0 R >> >> /Contents 6 0 R >>",
+        font.format("Helvetica").encode(),
+        font.format("Helvetica-Bold").encode(),
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+    ]
+    pdf, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(pdf)
 
 
 def _moderate(users: dict) -> None:
