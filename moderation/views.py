@@ -148,8 +148,9 @@ def item(request, pk):
     queue_item = get_object_or_404(
         QueueItem.objects.select_related("author", "claimed_by", "target_type"), pk=pk
     )
-    form = ActionForm(initial={"body": getattr(_item_context(queue_item)["target"], "body", "")})
-    return render(request, "moderation/item.html", {**_item_context(queue_item), "form": form})
+    context = _item_context(queue_item)
+    form = ActionForm(initial={"body": getattr(context["target"], "body", "")})
+    return render(request, "moderation/item.html", {**context, "form": form})
 
 
 def _apply(request, item: QueueItem, target, data: dict) -> bool:
