@@ -1,6 +1,7 @@
 """Reads for the forum pages. Each owns its joins, so a page's query count does not grow
 with the number of rows it shows."""
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
@@ -185,12 +186,13 @@ def snippet(post: Post) -> str:
     return mark_safe(html)  # noqa: S308 - escaped above; the marks are ours
 
 
-def recent_posts_by(*, author: User, since) -> list[str]:
-    """The bodies of `author`'s posts since `since`, newest first (posting limits, checks)."""
+def recent_posts_by(*, author: User, since) -> list[tuple[dt.datetime, str]]:
+    """(created_at, body) of `author`'s latest 50 posts since `since`, newest first (posting
+    limits, checks)."""
     return list(
         Post.objects.filter(author=author, created_at__gte=since)
         .order_by("-created_at")
-        .values_list("body", flat=True)[:50]
+        .values_list("created_at", "body")[:50]
     )
 
 

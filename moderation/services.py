@@ -49,6 +49,16 @@ def _normalised(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def _recent_posts(author: User, now: dt.datetime) -> tuple[list[str], int]:
+    """The author's post bodies of the last 24 hours (newest first) and how many of those
+    posts are from the last 10 minutes: one query for the duplicate and rate checks."""
+    posts = forum_selectors.recent_posts_by(author=author, since=now - dt.timedelta(hours=24))
+    ten_minutes_ago = now - dt.timedelta(minutes=10)
+    return [body for _created, body in posts], sum(
+        created >= ten_minutes_ago for created, _body in posts
+    )
+
+
 def content_screen(*, author: User, title: str, text: str, kind: str) -> Screening:
     """Decide at once what must not wait for the worker: posting limits, watched words that
     block or need approval, pre-moderation of a new member's first posts, and whether the
@@ -58,11 +68,8 @@ def content_screen(*, author: User, title: str, text: str, kind: str) -> Screeni
     now = timezone.now()
     new = author.is_new_member
     site = SiteSettings.load()
-    recent = forum_selectors.recent_posts_by(author=author, since=now - dt.timedelta(hours=24))
     if kind == "post":
-        in_ten_minutes = len(
-            forum_selectors.recent_posts_by(author=author, since=now - dt.timedelta(minutes=10))
-        )
+        recent, in_ten_minutes = _recent_posts(author, now)
         limit = site.new_member_posts_per_10_minutes if new else site.member_posts_per_10_minutes
         if limit and in_ten_minutes >= limit:
             return Screening(
@@ -274,15 +281,12 @@ def _check(target) -> list[Hit]:
     described = describe(target)
     author = described.author
     now = timezone.now()
-    recent = []
+    recent: list[str] = []
     burst = 0
     if author is not None:
-        recent = forum_selectors.recent_posts_by(author=author, since=now - dt.timedelta(days=1))
+        recent, burst = _recent_posts(author, now)
         if described.text in recent:
             recent.remove(described.text)
-        burst = len(
-            forum_selectors.recent_posts_by(author=author, since=now - dt.timedelta(minutes=10))
-        )
     context = CheckContext(
         author_is_new=bool(author and author.is_new_member),
         recent_texts=tuple(recent[:20]),
