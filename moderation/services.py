@@ -476,7 +476,6 @@ def content_set_status(
     with transaction.atomic():
         before = post.status
         forum_services.post_set_status(post=post, status=status)
-        _acted(item)
         _close(item, resolution=action, report_status=Report.Status.ACTIONED)
         _audit(
             actor=moderator,
