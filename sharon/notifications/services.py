@@ -52,9 +52,21 @@ def email_build(
 
 
 def notification_create(
-    *, user: User, kind: str, title: str, body: str = "", url: str = ""
+    *, user: User, kind: str, title: str, body: str = "", url: str = "", group_key: str = ""
 ) -> Notification:
-    return Notification.objects.create(user=user, kind=kind, title=title[:200], body=body, url=url)
+    """A new notification, or, when `group_key` names an unread one, that one brought up to
+    date and to the top of the list."""
+    fields = {"kind": kind, "title": title[:200], "body": body, "url": url}
+    if group_key:
+        current = Notification.objects.filter(
+            user=user, group_key=group_key, read_at__isnull=True
+        ).first()
+        if current is not None:
+            for name, value in {**fields, "created_at": timezone.now()}.items():
+                setattr(current, name, value)
+            current.save(update_fields=[*fields, "created_at"])
+            return current
+    return Notification.objects.create(user=user, group_key=group_key, **fields)
 
 
 def notifications_mark_read(*, user: User) -> int:
