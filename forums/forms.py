@@ -1,41 +1,13 @@
-import re
-import unicodedata
-
 from django import forms
-from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
+
+from sharon.forms import MemberTextForm
 
 from .models import BODY_MAX, TITLE_MAX, TITLE_MIN, ContentWarning
 
-# C0 and C1 control characters other than tab, newline and carriage return; they are
-# invisible, usually pasted by accident, and can disguise text.
-_CONTROL = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]"
-)
 
-
-def _clean_text(form: forms.Form, name: str, value: str) -> str:
-    """Refuse invisible control characters, offering the text back without them."""
-    value = unicodedata.normalize("NFC", value.replace("\r\n", "\n"))
-    if _CONTROL.search(value):
-        cleaned = _CONTROL.sub("", value)
-        form.data = form.data.copy()
-        form.data[form.add_prefix(name)] = cleaned
-        raise forms.ValidationError(
-            _(
-                "This contained invisible formatting characters (often picked up when copying "
-                "and pasting). We've removed them: please check the text and send it again."
-            ),
-            code="control_characters",
-        )
-    if not value.strip():
-        raise forms.ValidationError(_("Please write something before posting."), code="empty")
-    return value
-
-
-class ComposerForm(forms.Form):
-    """A reply or an edit. Every limit is explained, and on any error the page shows the
-    text exactly as typed (or, for invisible characters, without them)."""
+class ComposerForm(MemberTextForm):
+    """A reply or an edit."""
 
     body = forms.CharField(
         label=_("Your message"),
@@ -58,16 +30,8 @@ class ComposerForm(forms.Form):
         help_text=_("Readers will see only this label until they choose to open the post."),
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Null characters are handled with the other control characters, text kept.
-        for field in self.fields.values():
-            field.validators = [
-                v for v in field.validators if not isinstance(v, ProhibitNullCharactersValidator)
-            ]
-
     def clean_body(self):
-        return _clean_text(self, "body", self.cleaned_data["body"])
+        return self.clean_text("body", self.cleaned_data["body"])
 
 
 class ThreadForm(ComposerForm):
@@ -87,7 +51,7 @@ class ThreadForm(ComposerForm):
     field_order = ["title", "body", "content_warning"]
 
     def clean_title(self):
-        title = _clean_text(self, "title", self.cleaned_data["title"]).strip()
+        title = self.clean_text("title", self.cleaned_data["title"]).strip()
         if len(title) < TITLE_MIN:
             raise forms.ValidationError(
                 self.fields["title"].error_messages["min_length"] % {"limit_value": TITLE_MIN}

@@ -198,3 +198,12 @@ def recent_posts_by(*, author: User, since) -> list[tuple[dt.datetime, str]]:
 
 def unanswered_count() -> int:
     return Thread.objects.filter(status=Status.PUBLISHED, answered_at__isnull=True).count()
+
+
+def have_talked(first: User, second: User) -> bool:
+    """Whether both members have published posts in the same thread (private messaging's
+    "members I've talked with in the forums")."""
+    threads = Post.objects.filter(author=first, status=Status.PUBLISHED).values("thread_id")
+    return Post.objects.filter(
+        author=second, status=Status.PUBLISHED, thread_id__in=threads
+    ).exists()

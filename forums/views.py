@@ -8,6 +8,7 @@ from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from messaging.selectors import blocked_ids
 from resources.selectors import search_resources
 from sharon.accounts.decorators import member_required
 
@@ -116,6 +117,7 @@ def _decorate_posts(request, thread: Thread, posts: list[Post], preferences) -> 
     """Attach what the post partial needs: display mode, reactions, what the reader may do."""
     user = request.user
     extras = selectors.post_extras(user=user, posts=posts)
+    blocked = blocked_ids(user)
     for post in posts:
         post.thread = thread  # already loaded with its category: no query per post
         if post.status == Status.DELETED:
@@ -124,6 +126,8 @@ def _decorate_posts(request, thread: Thread, posts: list[Post], preferences) -> 
             post.display = "removed"
         elif post.status == Status.HIDDEN and not is_moderator(user):
             post.display = "hidden"
+        elif post.author_id in blocked:
+            post.display = "blocked"
         elif post.content_warning in preferences.hidden_topics and post.author_id != user.pk:
             post.display = "hidden-by-preference"
         elif post.content_warning and post.content_warning not in preferences.shown_topics:

@@ -19,6 +19,8 @@ from django.utils.translation import gettext as _
 from forums import selectors as forum_selectors
 from forums import services as forum_services
 from forums.models import Category, Post, Status, Thread
+from messaging import services as messaging_services
+from messaging.models import Message
 from sharon.accounts.models import MODERATORS_GROUP, User
 from sharon.content import Screening
 from sharon.core.models import SiteSettings
@@ -425,6 +427,11 @@ def _post_of(target) -> Post | None:
     return target if isinstance(target, Post) else None
 
 
+def _content_of(target) -> Post | Message | None:
+    """What a status applies to: the post (a thread's first post) or the message."""
+    return target if isinstance(target, Message) else _post_of(target)
+
+
 def item_claim(*, item: QueueItem, moderator: User) -> bool:
     if item.claimed_by_id == moderator.pk:
         return False
@@ -439,10 +446,12 @@ def item_approve(*, item: QueueItem, moderator: User, reason: str = "") -> bool:
         return False
     target = load(item.target_type, item.target_id)
     with transaction.atomic():
-        post = _post_of(target)
-        before = {"status": post.status} if post else {}
-        if post is not None and post.status == Status.PENDING:
-            forum_services.post_set_status(post=post, status=Status.PUBLISHED)
+        content = _content_of(target)
+        before = {"status": content.status} if content else {}
+        if isinstance(content, Post) and content.status == Status.PENDING:
+            forum_services.post_set_status(post=content, status=Status.PUBLISHED)
+        if isinstance(content, Message) and content.status == Message.Status.PENDING:
+            messaging_services.message_set_status(message=content, status=Message.Status.PUBLISHED)
         _close(item, resolution="approved", report_status=Report.Status.DISMISSED)
         _audit(
             actor=moderator,
@@ -450,7 +459,7 @@ def item_approve(*, item: QueueItem, moderator: User, reason: str = "") -> bool:
             target=target,
             reason=reason,
             before=before,
-            after={"status": post.status} if post else {},
+            after={"status": content.status} if content else {},
             member=item.author,
             item=item,
         )
@@ -466,16 +475,23 @@ GUIDANCE = _(
 def content_set_status(
     *, target, moderator: User, status: str, reason: str, item: QueueItem | None = None
 ) -> bool:
-    """Hide or remove a post or thread (or publish it again). The author is told why,
-    privately, with where to find help."""
-    post = _post_of(target)
-    if post is None or post.status == status:
+    """Hide or remove a post, thread or private message (or publish it again). The author
+    is told why, privately, with where to find help. A message is removed either way."""
+    content = _content_of(target)
+    if isinstance(content, Message) and status != Status.PUBLISHED:
+        status = Message.Status.REMOVED
+    if content is None or content.status == status:
         _close(item, resolution=status, report_status=Report.Status.ACTIONED)
         return False
     action = {Status.HIDDEN: "hide", Status.REMOVED: "remove", Status.PUBLISHED: "publish"}[status]
     with transaction.atomic():
-        before = post.status
-        forum_services.post_set_status(post=post, status=status)
+        before = content.status
+        if isinstance(content, Message):
+            messaging_services.message_set_status(message=content, status=status)
+            author, what, where = content.sender, _("private messages"), _("a conversation")
+        else:
+            forum_services.post_set_status(post=content, status=status)
+            author, what, where = content.author, _("posts"), f"“{content.thread.title}”"
         _close(item, resolution=action, report_status=Report.Status.ACTIONED)
         _audit(
             actor=moderator,
@@ -484,17 +500,17 @@ def content_set_status(
             reason=reason,
             before={"status": before},
             after={"status": status},
-            member=post.author,
+            member=author,
             item=item,
         )
         if status in (Status.HIDDEN, Status.REMOVED):
             _notify_member(
-                post.author,
-                _("A moderator has hidden one of your posts")
+                author,
+                _("A moderator has hidden one of your %(what)s") % {"what": what}
                 if status == Status.HIDDEN
-                else _("A moderator has removed one of your posts"),
-                _("In “%(title)s”. Why: %(reason)s\n\n%(guidance)s")
-                % {"title": post.thread.title, "reason": reason, "guidance": GUIDANCE},
+                else _("A moderator has removed one of your %(what)s") % {"what": what},
+                _("In %(where)s. Why: %(reason)s\n\n%(guidance)s")
+                % {"where": where, "reason": reason, "guidance": GUIDANCE},
             )
     return True
 

@@ -28,6 +28,8 @@ class SiteSettingsAdmin(admin.ModelAdmin):
                     "new_member_min_days",
                     "new_member_posts_per_10_minutes",
                     "member_posts_per_10_minutes",
+                    "messages_per_10_minutes",
+                    "conversations_per_day",
                 ]
             },
         ),

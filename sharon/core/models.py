@@ -54,6 +54,16 @@ class SiteSettings(models.Model):
         default=10,
         help_text=_("0 means no limit."),
     )
+    messages_per_10_minutes = models.PositiveSmallIntegerField(
+        _("private messages a member may send in 10 minutes"),
+        default=10,
+        help_text=_("0 means no limit. Moderators have no limit."),
+    )
+    conversations_per_day = models.PositiveSmallIntegerField(
+        _("new conversations a member may start in a day"),
+        default=5,
+        help_text=_("0 means no limit. Moderators have no limit."),
+    )
     new_member_min_posts = models.PositiveSmallIntegerField(
         _("approved posts before a member is no longer new"), default=5
     )
