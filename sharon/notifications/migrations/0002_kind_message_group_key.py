@@ -5,25 +5,36 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('notifications', '0001_initial'),
+        ("notifications", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='notification',
-            name='group_key',
+            model_name="notification",
+            name="group_key",
             field=models.CharField(blank=True, max_length=100),
         ),
         migrations.AlterField(
-            model_name='notification',
-            name='kind',
-            field=models.CharField(choices=[('moderation', 'From the moderators'), ('report', 'About your report'), ('alert', 'Moderator alert'), ('message', 'Private message')], max_length=20),
+            model_name="notification",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("moderation", "From the moderators"),
+                    ("report", "About your report"),
+                    ("alert", "Moderator alert"),
+                    ("message", "Private message"),
+                ],
+                max_length=20,
+            ),
         ),
         migrations.AddIndex(
-            model_name='notification',
-            index=models.Index(condition=models.Q(('read_at__isnull', True)), fields=['user', 'group_key'], name='notification_unread_group_idx'),
+            model_name="notification",
+            index=models.Index(
+                condition=models.Q(("read_at__isnull", True)),
+                fields=["user", "group_key"],
+                name="notification_unread_group_idx",
+            ),
         ),
     ]
