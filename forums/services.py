@@ -11,6 +11,7 @@ from django.utils import timezone
 from sharon.accounts.models import User
 from sharon.content import Verdict, saved, screen_text
 from sharon.markup import MENTION, render_post
+from sharon.notifications.services import forum_post_published, reaction_added
 
 from .models import (
     Bookmark,
@@ -198,6 +199,8 @@ def thread_create(
         _refresh(thread, author.pk)
         thread_mark_read(user=author, thread=thread, up_to=now)
         saved.send(sender=Post, instance=post, author=author, created=True)
+        if status == Status.PUBLISHED:
+            forum_post_published(post=post)
     thread.refresh_from_db()
     thread.screening = verdict
     return thread
@@ -226,6 +229,8 @@ def post_create(*, author: User, thread: Thread, body: str, content_warning: str
         _refresh(thread, author.pk)
         thread_mark_read(user=author, thread=thread, up_to=post.created_at)
         saved.send(sender=Post, instance=post, author=author, created=True)
+        if status == Status.PUBLISHED:
+            forum_post_published(post=post)
     post.screening = verdict
     return post
 
@@ -289,7 +294,8 @@ def reaction_toggle(*, post: Post, user: User, kind: str) -> bool:
         with transaction.atomic():
             Reaction.objects.create(post=post, user=user, kind=kind)
     except IntegrityError:  # a double click raced us: it is there either way
-        pass
+        return True
+    reaction_added(post=post, by=user)
     return True
 
 
@@ -385,6 +391,7 @@ def post_set_status(*, post: Post, status: str) -> bool:
     author counters right. The opening post carries its thread with it. False if unchanged."""
     if status not in Status.values:
         raise ValueError(f"unknown status {status!r}")
+    approved = post.status == Status.PENDING and status == Status.PUBLISHED
     with transaction.atomic():
         if not Post.objects.filter(pk=post.pk).exclude(status=status).update(status=status):
             return False
@@ -392,6 +399,8 @@ def post_set_status(*, post: Post, status: str) -> bool:
         if post.is_first:
             Thread.objects.filter(pk=post.thread_id).update(status=status)
         _refresh(post.thread, post.author_id)
+        if approved:  # held posts reach their readers when a moderator lets them through
+            forum_post_published(post=post)
     return True
 
 

@@ -162,3 +162,12 @@ def search_resources(*, query: str) -> list[Resource]:
         .filter(Q(document=search) | Exists(tagged))
         .order_by("-rank", "category__order", "order")[:SEARCH_LIMIT]
     )
+
+
+def resources_published_since(*, since, limit: int) -> list[Resource]:
+    """The newest resources members could first see after `since` (check-in reminders)."""
+    return list(
+        Resource.objects.published()
+        .filter(published_at__gt=since)
+        .order_by("-published_at")[:limit]
+    )

@@ -7,6 +7,7 @@ gives the production shape: PostgreSQL, Redis cache and a Redis Celery broker.
 
 from pathlib import Path
 
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -73,6 +74,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "sharon.core.middleware.member_area_noindex",
+    "sharon.accounts.middleware.last_seen",
+    "sharon.notifications.middleware.break_gate",
 ]
 
 ROOT_URLCONF = "sharon.urls"
@@ -140,6 +143,31 @@ CELERY_BEAT_SCHEDULE = {
     "check-unchecked-content": {
         "task": "moderation.sweep_unchecked",
         "schedule": 60,
+    },
+    # Notification emails (N-2, N-3): times are Europe/London (CELERY_TIMEZONE).
+    "email-notifications-immediately": {
+        "task": "notifications.fan_out",
+        "schedule": 5 * 60,
+        "kwargs": {"kind": "immediate"},
+    },
+    "email-daily-summaries": {
+        "task": "notifications.fan_out",
+        "schedule": crontab(hour=8, minute=0),
+        "kwargs": {"kind": "daily"},
+    },
+    "email-weekly-summaries": {
+        "task": "notifications.fan_out",
+        "schedule": crontab(hour=8, minute=0, day_of_week="mon"),
+        "kwargs": {"kind": "weekly"},
+    },
+    "email-check-in-reminders": {
+        "task": "notifications.fan_out",
+        "schedule": crontab(hour=10, minute=30),
+        "kwargs": {"kind": "reminder"},
+    },
+    "email-resend-unsent": {
+        "task": "notifications.resend_unsent",
+        "schedule": 10 * 60,
     },
 }
 

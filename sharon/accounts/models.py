@@ -14,6 +14,26 @@ from .validators import username_skeleton
 MODERATORS_GROUP = "Moderators"
 
 
+class EmailFrequency(models.TextChoices):
+    IMMEDIATELY = "immediately", _("As things happen (at most one email every few minutes)")
+    DAILY = "daily", _("A daily summary")
+    WEEKLY = "weekly", _("A weekly summary")
+    NEVER = "never", _("Never")
+
+
+class ReminderFrequency(models.TextChoices):
+    FORTNIGHTLY = "fortnightly", _("After 2 weeks away")
+    MONTHLY = "monthly", _("After a month away")
+    NEVER = "never", _("Never")
+
+
+# How long a member is away before a check-in reminder, and the least time between two.
+REMINDER_INTERVALS = {
+    ReminderFrequency.FORTNIGHTLY: dt.timedelta(days=14),
+    ReminderFrequency.MONTHLY: dt.timedelta(days=30),
+}
+
+
 class User(AbstractUser):
     """A member. Their username is all other members see; the email stays private."""
 
@@ -41,6 +61,22 @@ class User(AbstractUser):
         blank=True,
         help_text=_("A silenced member can read but not post."),
     )
+    # Recorded by middleware at most every few minutes (check-in reminders, N-3).
+    last_seen_at = models.DateTimeField(_("last seen"), null=True, blank=True, editable=False)
+    email_frequency = models.CharField(
+        _("emails about notifications"),
+        max_length=20,
+        choices=EmailFrequency.choices,
+        default=EmailFrequency.WEEKLY,
+    )
+    reminder_frequency = models.CharField(
+        _("check-in reminders"),
+        max_length=20,
+        choices=ReminderFrequency.choices,
+        default=ReminderFrequency.MONTHLY,
+    )
+    # "Take a break" (A-6): no emails, and the forums are hidden, until then.
+    break_until = models.DateTimeField(_("taking a break until"), null=True, blank=True)
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
@@ -59,6 +95,13 @@ class User(AbstractUser):
     @property
     def is_silenced(self) -> bool:
         return self.silenced_until is not None and self.silenced_until > timezone.now()
+
+    def on_break(self, now: dt.datetime | None = None) -> bool:
+        return self.break_until is not None and self.break_until > (now or timezone.now())
+
+    @property
+    def is_on_break(self) -> bool:
+        return self.on_break()
 
     @cached_property
     def is_new_member(self) -> bool:
