@@ -1,0 +1,17 @@
+import pytest
+
+from forums.models import Category
+from forums.services import thread_create
+
+
+@pytest.fixture
+def category(db):
+    return Category.objects.create(name="Low mood", slug="low-mood", description="x")
+
+
+@pytest.fixture
+def thread(category, member):
+    """robin_test's thread, which robin_test watches."""
+    return thread_create(
+        author=member, category=category, title="Bad days at work", body="How do you cope?"
+    )
