@@ -113,16 +113,17 @@ def notifications_for_email(*, delivery: Delivery) -> list[Notification]:
         post = notification.post
         if post is not None:
             thread = post.thread
-            last_read = read_up_to.get(thread.pk)
             if (
                 post.status != Status.PUBLISHED
                 or not can_view_thread(user, thread)
                 or not can_view_post(user, post)
-                or thread.pk in told
-                or (last_read is not None and last_read >= post.created_at)
             ):
                 continue
-            told.add(thread.pk)
+            if notification.kind != Notification.Kind.REACTION:  # reactions: to their own post
+                last_read = read_up_to.get(thread.pk)
+                if thread.pk in told or (last_read is not None and last_read >= post.created_at):
+                    continue
+                told.add(thread.pk)
         items.append(notification)
     return items
 

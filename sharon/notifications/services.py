@@ -211,8 +211,12 @@ def unsubscribe(*, user: User, scope: str) -> bool:
 def _enqueue_send(delivery_id: int) -> None:
     try:
         email_send.delay(delivery_id=delivery_id)
-    except Exception:  # noqa: BLE001 - broker down: report it; the resend sweep sends it later
-        logger.error("Could not queue email delivery %s", delivery_id, exc_info=True)
+    except Exception:  # noqa: BLE001 - broker down (or, in-process, SMTP): never fail the page
+        logger.error(
+            "Email delivery %s not sent yet; the resend sweep will try again",
+            delivery_id,
+            exc_info=True,
+        )
 
 
 def email_queue(message: EmailMessage) -> None:
