@@ -1,0 +1,100 @@
+"""Real email over SMTP from a real Celery worker: headers, both parts and unsubscribing
+(issue 7 acceptance). Data must be committed: the worker is another process."""
+
+import datetime as dt
+import re
+import time
+from urllib.parse import urlsplit
+
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from conftest import make_member
+from sharon.accounts.models import User
+from sharon.notifications.models import Delivery, Notification
+from sharon.notifications.tasks import fan_out
+
+
+def wait_until(condition, timeout: float = 20.0):
+    deadline = time.monotonic() + timeout
+    while not (result := condition()):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not true within {timeout}s")
+        time.sleep(0.1)
+    return result
+
+
+def header(message, name: str) -> str:
+    return str(message[name]).strip()  # a long header is folded onto a new line
+
+
+def path_of(url: str) -> str:
+    return urlsplit(url).path
+
+
+def test_a_reply_email_and_one_click_unsubscribe_end_to_end(
+    celery_worker, smtp_server, client_for, member, other_member, thread
+):
+    User.objects.filter(pk=member.pk).update(email_frequency="immediately")
+    response = client_for(other_member).post(
+        reverse("forums:reply", args=[thread.pk]), {"body": "Evenings are hard for me too."}
+    )
+    assert response.status_code == 302
+    # Older than the few minutes "immediately" waits to batch replies.
+    Notification.objects.filter(user=member).update(
+        created_at=timezone.now() - dt.timedelta(minutes=5)
+    )
+
+    fan_out.delay(kind="immediate")  # what beat runs every five minutes
+    (message,) = smtp_server.wait_for(1)
+    assert message["To"] == member.email
+    assert message["Subject"] == "You have new notifications on SHaRON"
+    assert header(message, "List-Unsubscribe-Post") == "List-Unsubscribe=One-Click"
+    unsubscribe_url = re.fullmatch(r"<(https?://[^>]+)>", header(message, "List-Unsubscribe"))[1]
+    text = message.get_body(("plain",)).get_content()
+    html = message.get_body(("html",)).get_content()
+    for part in (text, html):
+        assert "Evenings are hard for me too." in part
+        assert unsubscribe_url in part
+        assert "/notifications/preferences/" in part
+    delivery = wait_until(
+        lambda: Delivery.objects.filter(user=member, sent_at__isnull=False).first()
+    )
+    assert delivery.kind == "immediate" and not delivery.skipped
+
+    # The member's mail provider follows the header: one POST, no cookies, no CSRF token.
+    provider = Client(enforce_csrf_checks=True)
+    page = provider.get(path_of(unsubscribe_url))
+    assert "Stop notification emails?" in page.content.decode()
+    assert User.objects.get(pk=member.pk).email_frequency == "immediately"  # GET changes nothing
+    response = provider.post(
+        path_of(unsubscribe_url),
+        "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 200
+    assert User.objects.get(pk=member.pk).email_frequency == "never"
+
+
+def test_a_check_in_reminder_from_the_worker_and_unsubscribing_from_its_link(
+    celery_worker, smtp_server, db
+):
+    long_ago = timezone.now() - dt.timedelta(days=40)
+    away = make_member("quiet_member", date_joined=long_ago, last_seen_at=long_ago)
+    make_member("here_yesterday", last_seen_at=timezone.now() - dt.timedelta(days=1))
+
+    fan_out.delay(kind="reminder")
+    (message,) = smtp_server.wait_for(1)
+    assert message["To"] == away.email
+    assert message["Subject"] == "SHaRON is here whenever you need it"
+    html = message.get_body(("html",)).get_content()
+    assert "the community is still here" in message.get_body(("plain",)).get_content()
+    link = re.search(r'href="([^"]*/notifications/unsubscribe/[^"]+)"', html)[1]
+    assert header(message, "List-Unsubscribe") == f"<{link}>"
+
+    client = Client()
+    assert "Stop check-in reminders?" in client.get(path_of(link)).content.decode()
+    assert "You're unsubscribed" in client.post(path_of(link)).content.decode()
+    away.refresh_from_db()
+    assert (away.reminder_frequency, away.email_frequency) == ("never", "weekly")
