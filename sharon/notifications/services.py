@@ -395,7 +395,8 @@ def _item(notification: Notification) -> dict:
         if warning:
             item["warning"] = post.get_content_warning_display() or warning
         else:
-            item["excerpt"] = Truncator(strip_tags(post.body_html).strip()).chars(200)
+            text = " ".join(strip_tags(post.body_html).split())
+            item["excerpt"] = Truncator(text).chars(200)
     elif notification.kind in (Notification.Kind.MODERATION, Notification.Kind.REPORT):
         item["excerpt"] = notification.body  # to the member it concerns; never a message's text
     return item
