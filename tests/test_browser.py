@@ -319,3 +319,42 @@ def test_resource_library_pages_have_no_accessibility_violations(page, demo):
     expect(page.get_by_role("heading", level=2, name="Self-help resources")).to_be_visible()
     a11y.check(page)
     assert len(a11y.visited) == 7
+
+
+def test_email_preferences_a_break_and_unsubscribing(page, demo):
+    from sharon.accounts.models import User
+    from sharon.notifications.services import unsubscribe_token
+
+    a11y = AccessibilityChecker()
+    sign_in(page, demo, "robin", "sharon-demo-member")
+    page.get_by_role("navigation", name="Account").get_by_role("link", name="Notifications").click()
+    a11y.check(page)
+    page.get_by_role("link", name="Email preferences and taking a break").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Emails and taking a break")
+    a11y.check(page)
+
+    page.get_by_label("A daily summary").check()
+    page.get_by_role("button", name="Save email preferences").click()
+    expect(page.get_by_text("Your email preferences have been saved.")).to_be_visible()
+    page.get_by_label("1 week").check()
+    page.get_by_role("button", name="Start my break").click()
+    expect(page.get_by_text("Your break has started.")).to_be_visible()
+    a11y.check(page)
+
+    page.goto(demo + "/forums/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("You're taking a break")
+    a11y.check(page)
+    page.get_by_role("button", name="Come back now").click()
+    expect(page).to_have_url(re.compile(r"/forums/$"))
+    expect(page.get_by_text("Welcome back.")).to_be_visible()
+
+    robin = User.objects.get(username="robin")
+    assert (robin.email_frequency, robin.break_until) == ("daily", None)
+    page.goto(demo + f"/notifications/unsubscribe/{unsubscribe_token(user=robin, scope='email')}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Stop notification emails?")
+    a11y.check(page)
+    page.get_by_role("button", name="Unsubscribe").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("You're unsubscribed")
+    a11y.check(page)
+    robin.refresh_from_db()
+    assert robin.email_frequency == "never"
