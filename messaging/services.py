@@ -121,7 +121,7 @@ def message_send(
         )
         Conversation.objects.filter(pk=conversation.pk).update(last_message_at=now)
         Participant.objects.filter(conversation=conversation, user=sender).update(
-            last_message_at=now, last_read_at=now
+            last_message_at=now, last_read_at=now, unread_count=0
         )
         if status == Message.Status.PUBLISHED:
             _deliver(message)

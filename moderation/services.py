@@ -218,7 +218,7 @@ def content_saved(*, instance, author: User | None, created: bool) -> ContentChe
     """Record that new or edited content needs checking, and queue the check once the
     transaction commits. Pending (pre-moderated) content also goes in the queue."""
     check = ContentCheck.objects.create(target_type=_target_type(instance), target_id=instance.pk)
-    if isinstance(instance, Post) and instance.status == Status.PENDING:
+    if isinstance(instance, Post | Message) and instance.status == Status.PENDING:
         item = _item_open(
             target=instance, author=author, because=_("Waiting for approval before publishing")
         )

@@ -123,3 +123,11 @@ def test_embedded_setup_runs_on_sqlite_with_tasks_in_process_and_emails_in_files
     mails = [m.read_text() for m in (tmp_path / "mail").iterdir()]
     (verification,) = [m for m in mails if "To: e@example.org" in m]
     assert "/accounts/confirm-email/" in verification
+
+
+@pytest.mark.django_db
+def test_demo_member_signs_in_to_an_unread_welcome_from_a_moderator(client):
+    call_command("seed_demo", "--not-production", "--quiet")
+    client.post("/accounts/login/", {"login": "robin", "password": "sharon-demo-member"})
+    page = client.get("/messages/").content.decode()
+    assert "kim" in page and "1 new message" in page

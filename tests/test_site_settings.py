@@ -72,6 +72,8 @@ def test_there_is_one_settings_object_and_admin_edits_it(client_for, admin_user)
         "new_member_min_days": "7",
         "new_member_posts_per_10_minutes": "3",
         "member_posts_per_10_minutes": "10",
+        "messages_per_10_minutes": "10",
+        "conversations_per_day": "5",
     }
     assert client.post(change_url, data).status_code == 302
     site = SiteSettings.load()

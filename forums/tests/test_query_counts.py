@@ -71,7 +71,8 @@ def test_thread_page_is_pinned_at_its_query_count(
     client = client_for(member)
     client.get(thread.get_absolute_url())
     # session, user, groups (moderator check), thread, reading preferences, count, posts,
-    # reaction counts, own reactions, own bookmarks, read mark, view count, watching,
-    # unread notifications (page 1 of 2 has no reply box, so no draft lookup)
-    with django_assert_num_queries(14):
+    # reaction counts, own reactions, own bookmarks, blocked members, read mark, view count,
+    # watching, unread notifications, unread messages (page 1 of 2 has no reply box, so no
+    # draft lookup)
+    with django_assert_num_queries(16):
         client.get(thread.get_absolute_url())

@@ -49,8 +49,9 @@ def forum(db):
 
 # Visitor: categories, their resources, featured resources, topics in use.
 INDEX_VISITOR = 4
-# Every member page adds: session, user, moderator check (header), unread notifications.
-MEMBER = 4
+# Every member page adds: session, user, moderator check (header), unread notifications,
+# unread messages.
+MEMBER = 5
 # Visitor: the resource with its category, topics, worksheets, links; related resources.
 DETAIL_VISITOR = 5
 # Member: their vote, reading preferences, linking threads.

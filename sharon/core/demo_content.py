@@ -27,6 +27,23 @@ SIGN_INS = [
 MODERATOR = "kim"
 REPORTER = "robin"
 REPORTED_THREAD = "Weekends feel so empty"
+# A moderator's welcome, as on the live service: members may always answer a moderator, and
+# robin signs in to one unread message.
+CONVERSATION = [
+    (
+        "kim",
+        "robin",
+        "Hi robin, welcome to SHaRON. I'm one of the moderators. If anything here ever "
+        "worries you, you can report it or message me. Take things at your own pace.",
+    ),
+    ("robin", "kim", "Thank you, that's kind. I'm still finding my feet but it feels friendly."),
+    (
+        "kim",
+        "robin",
+        "Glad to hear it. The *Introduce yourself* board is a gentle place to start, whenever "
+        "you feel ready.",
+    ),
+]
 
 MEMBERS = [
     {

@@ -19,6 +19,8 @@ from django.utils import timezone
 
 from forums.models import Category, Post, Thread
 from forums.services import post_create, post_edit, reaction_toggle, thread_create, thread_recount
+from messaging.models import Message
+from messaging.services import message_send
 from moderation.models import QueueItem
 from moderation.services import item_approve, report_create
 from resources.models import ExternalLink, Resource, ResourceCategory, Topic, Worksheet
@@ -159,6 +161,9 @@ def _seed(*, now: dt.datetime) -> dict[str, int]:
 
     if created["threads"]:
         _moderate(users)
+    if not Message.objects.exists():
+        for sender, recipient, body in demo_content.CONVERSATION:
+            message_send(sender=users[sender], recipient=users[recipient], body=body)
     return created
 
 
