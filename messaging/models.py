@@ -13,8 +13,16 @@ class Conversation(models.Model):
     pair_key = models.CharField(  # noqa: DJ001
         max_length=50, unique=True, null=True, editable=False
     )
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
     last_message_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["started_by", "-created_at"], name="conversation_started_idx")
+        ]
 
     def __str__(self) -> str:
         return f"Conversation {self.pk}"
@@ -81,7 +89,10 @@ class Message(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        indexes = [models.Index(fields=["conversation", "created_at"], name="message_order_idx")]
+        indexes = [
+            models.Index(fields=["conversation", "created_at"], name="message_order_idx"),
+            models.Index(fields=["sender", "-created_at"], name="message_sender_recent_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"Message {self.pk}"

@@ -36,10 +36,8 @@ def _rate_refusal(sender: User, *, starting: bool, now: dt.datetime) -> str | No
     per_day = site.conversations_per_day
     if starting and per_day:
         started = Conversation.objects.filter(
-            created_at__gte=now - dt.timedelta(days=1),
-            participants__user=sender,
-            messages__sender=sender,
-        ).distinct()
+            started_by=sender, created_at__gte=now - dt.timedelta(days=1)
+        )
         if started.count() >= per_day:
             return _(
                 "You can start up to %(count)d new conversations a day. Your message is kept "
@@ -107,7 +105,7 @@ def message_send(
         if conversation is None:
             conversation, _created = Conversation.objects.get_or_create(
                 pair_key=Conversation.key_for(sender.pk, recipient.pk),
-                defaults={"created_at": now},
+                defaults={"created_at": now, "started_by": sender},
             )
         for user in (sender, recipient):
             Participant.objects.get_or_create(conversation=conversation, user=user)

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -78,27 +77,33 @@ def _post(request, form: MessageForm, refusal: str | None, **where):
 def conversation(request, pk):
     participant = get_participant_for_member(request, pk)
     other = selectors.other_participant(participant)
-    if other is None:
-        raise Http404
-    refusal = message_refusal(request.user, other.user, participant.conversation)
+    other_user = other.user if other else None
+    refusal = (
+        message_refusal(request.user, other_user, participant.conversation)
+        if other_user
+        else _("This member has left SHaRON, so the conversation is closed.")
+    )
     form = MessageForm(request.POST or None)
     if response := _post(request, form, refusal, conversation=participant.conversation):
         return response
     paginator = Paginator(selectors.messages_for(participant), MESSAGES_PER_PAGE)
     page = paginator.get_page(request.GET.get("page") or paginator.num_pages)
-    first_unread = participant.last_read_at
+    read_until = participant.last_read_at
+    for message in page:
+        message.is_new = message.sender_id != request.user.pk and (
+            read_until is None or message.created_at > read_until
+        )
     services.conversation_mark_read(participant=participant)
     return render(
         request,
         "messaging/conversation.html",
         {
             "conversation": participant.conversation,
-            "other": other.user,
+            "other": other_user,
             "page": page,
-            "first_unread": first_unread,
             "form": form,
             "refusal": refusal,
-            "blocked": other.user_id in selectors.blocked_ids(request.user),
+            "blocked": other_user and other_user.pk in selectors.blocked_ids(request.user),
         },
     )
 

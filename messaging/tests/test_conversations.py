@@ -277,3 +277,22 @@ def test_replying_counts_as_reading(client_for, alex, everyone_may_write):
     message_send(sender=jo, conversation=conversation, body="Better today, thanks")
     assert badge(client_for(jo)) == 0
     assert badge(client_for(alex)) == 1
+
+
+def test_a_conversation_with_a_member_who_left_stays_readable_but_closed(
+    client_for, alex, everyone_may_write
+):
+    conversation = message_send(sender=alex, recipient=everyone_may_write, body="Bye").conversation
+    alex.delete()
+    client = client_for(everyone_may_write)
+    assert "A former member" in client.get(reverse("messaging:inbox")).content.decode()
+    page = client.get(conversation.get_absolute_url()).content.decode()
+    assert "Conversation with a former member" in page and "<p>Bye</p>" in page
+    assert "left SHaRON, so the conversation is closed" in page
+
+
+def test_new_messages_are_marked_until_read(client_for, alex, everyone_may_write):
+    conversation = message_send(sender=alex, recipient=everyone_may_write, body="One").conversation
+    client = client_for(everyone_may_write)
+    assert ">New</strong>" in client.get(conversation.get_absolute_url()).content.decode()
+    assert ">New</strong>" not in client.get(conversation.get_absolute_url()).content.decode()
