@@ -46,7 +46,7 @@ class BreakForm(forms.Form):
     )
     until = forms.DateField(
         label=_("Date you'd like to come back"),
-        help_text=_("For example, 27 3 2027. Only needed if you choose a date."),
+        help_text=_("For example, 27/03/2027. Only needed if you choose a date."),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )

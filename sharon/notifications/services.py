@@ -257,11 +257,12 @@ def email_build(
 
 
 def period_key(*, kind: str, now: dt.datetime) -> str:
-    """The period an email belongs to: a few minutes for "immediately", the local day for
+    """The period an email belongs to: five minutes for "immediately", the London day for
     daily summaries and reminders, the ISO week for weekly summaries."""
+    if kind == Kind.IMMEDIATE:  # in UTC: a London hour repeats when the clocks go back
+        utc = now.astimezone(dt.UTC)
+        return utc.strftime("%Y-%m-%dT%H:") + f"{utc.minute // 5 * 5:02d}Z"
     local = timezone.localtime(now)
-    if kind == Kind.IMMEDIATE:
-        return local.strftime("%Y-%m-%dT%H:") + f"{local.minute // 5 * 5:02d}"
     if kind == Kind.WEEKLY:
         year, week, _weekday = local.isocalendar()
         return f"{year}-W{week:02d}"

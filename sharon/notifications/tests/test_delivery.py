@@ -2,6 +2,7 @@
 that each is sent exactly once however the work is interrupted (N-2 … N-5)."""
 
 import datetime as dt
+import io
 import smtplib
 import zoneinfo
 from unittest import mock
@@ -323,3 +324,26 @@ def test_account_emails_survive_the_broker_being_down(db, django_capture_on_comm
     assert message.subject == "SHaRON: confirm"
     delivery.refresh_from_db()
     assert delivery.sent_at is not None and delivery.payload == {}  # one-time links not kept
+
+
+def test_five_minute_batches_stay_distinct_when_the_clocks_go_back():
+    first = dt.datetime(2026, 10, 25, 1, 7, tzinfo=LONDON)  # 01:07 BST
+    second = first + dt.timedelta(hours=1)  # 01:07 GMT, an hour later
+    assert services.period_key(kind=Kind.IMMEDIATE, now=first) != services.period_key(
+        kind=Kind.IMMEDIATE, now=second
+    )
+
+
+def test_the_embedded_command_sends_what_is_due(member, django_capture_on_commit_callbacks):
+    from django.core.management import call_command
+
+    type(member).objects.filter(pk=member.pk).update(
+        date_joined=timezone.now() - dt.timedelta(days=60)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_notification_emails", kind=["reminder"], stdout=io.StringIO())
+    (message,) = mail.outbox
+    assert message.to == [member.email]
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_notification_emails", stdout=io.StringIO())
+    assert len(mail.outbox) == 1
