@@ -358,3 +358,47 @@ def test_email_preferences_a_break_and_unsubscribing(page, demo):
     a11y.check(page)
     robin.refresh_from_db()
     assert robin.email_frequency == "never"
+
+
+def test_private_messages_reading_replying_and_blocking(page, demo):
+    a11y = AccessibilityChecker()
+    sign_in(page, demo, "robin", "sharon-demo-member")
+    # On a phone the link may sit in the "More" menu; its text is the same.
+    messages_link = page.locator("header a[href='/messages/']")
+    expect(messages_link).to_contain_text("1 unread")
+    page.goto(demo + "/messages/")
+    expect(page.get_by_text("1 new message")).to_be_visible()
+    a11y.check(page)
+    page.get_by_role("link", name="kim").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Conversation with kim")
+    expect(page.locator(".nhsuk-tag", has_text="New")).to_have_count(1)
+    a11y.check(page)
+    page.get_by_label("Your message").fill("Thanks kim, I'll *have a look* this evening.")
+    page.get_by_role("button", name="Send message").click()
+    expect(page.locator(".sharon-post__body em", has_text="have a look")).to_be_visible()
+    expect(messages_link).not_to_contain_text("unread")
+
+    # Starting a conversation from a member's profile; the form keeps the text on errors.
+    page.goto(demo + "/accounts/members/tea_and_toast/")
+    page.get_by_role("link", name="Send a private message").click()
+    a11y.check(page)
+    page.get_by_role("button", name="Send message").click()
+    expect(page.get_by_role("alert")).to_contain_text("Please write a message before sending.")
+    a11y.check(page)
+    page.get_by_label("Your message").fill("Your toast post made me smile today.")
+    page.get_by_role("button", name="Send message").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Conversation with tea_and_toast")
+
+    # Blocking folds their posts away, and is undone from the settings page.
+    page.get_by_role("link", name="Block tea_and_toast").click()
+    a11y.check(page)
+    page.get_by_role("button", name="Block").click()
+    expect(page.get_by_text("You've blocked tea_and_toast.")).to_be_visible()
+    a11y.check(page)
+    page.get_by_role("button", name="Unblock tea_and_toast").click()
+    expect(page.get_by_text("You've unblocked tea_and_toast.")).to_be_visible()
+
+    # A member robin has never talked with: the reason is shown instead of a form.
+    page.goto(demo + "/messages/new/admin/")
+    expect(page.get_by_text("admin isn't accepting private messages from you.")).to_be_visible()
+    a11y.check(page)
