@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from forums.models import CategoryWatch, Post, PostMention, Reaction, Thread, ThreadWatch
 from forums.permissions import can_view_thread
+from messaging.models import Block
 from resources.selectors import resources_published_since
 from sharon.accounts.models import EmailFrequency, ReminderFrequency, User
 
@@ -73,6 +74,11 @@ def _name(user: User | None) -> str:
     return user.username if user is not None else _("A former member")
 
 
+def _blockers_of(user_id: int | None):
+    """Members who blocked `user_id` (P-3): they hear nothing about what that member does."""
+    return Block.objects.filter(blocked_id=user_id).values("blocker_id")
+
+
 def forum_post_published(*, post: Post) -> None:
     """Tell the members who watch the post's thread (for a new thread: its category), and
     those it mentions, that it is there. Call once the post is visible to others. The
@@ -83,9 +89,13 @@ def forum_post_published(*, post: Post) -> None:
         watchers = CategoryWatch.objects.filter(category_id=thread.category_id)
     else:
         watchers = ThreadWatch.objects.filter(thread_id=thread.pk)
-    recipients = User.objects.filter(
-        pk__in={*watchers.values_list("user_id", flat=True), *mentioned}, is_active=True
-    ).exclude(pk=post.author_id)
+    recipients = (
+        User.objects.filter(
+            pk__in={*watchers.values_list("user_id", flat=True), *mentioned}, is_active=True
+        )
+        .exclude(pk=post.author_id)
+        .exclude(pk__in=_blockers_of(post.author_id))
+    )
     author = _name(post.author)
     for user in recipients:
         if not can_view_thread(user, thread):
@@ -126,6 +136,8 @@ def reaction_added(*, post: Post, by: User) -> None:
     """Tell the post's author, in one notification per post, how many members reacted."""
     author = post.author
     if author is None or author.pk == by.pk or not author.is_active:
+        return
+    if Block.objects.filter(blocker_id=author.pk, blocked_id=by.pk).exists():
         return
     count = (
         Reaction.objects.filter(post=post).exclude(user=author).values("user").distinct().count()
@@ -283,17 +295,19 @@ def deliveries_fan_out(*, kind: str, now: dt.datetime, batch_size: int = BATCH_S
         .iterator(chunk_size=batch_size)
     )
     batches, batch = 0, []
-    for user_id in ids:
-        batch.append(user_id)
-        if len(batch) == batch_size:
-            plan_batch.delay(
-                kind=kind, period_key=key, first_id=batch[0], last_id=batch[-1], now=now.isoformat()
-            )
-            batches, batch = batches + 1, []
-    if batch:
+
+    def queue() -> None:
         plan_batch.delay(
             kind=kind, period_key=key, first_id=batch[0], last_id=batch[-1], now=now.isoformat()
         )
+
+    for user_id in ids:
+        batch.append(user_id)
+        if len(batch) == batch_size:
+            queue()
+            batches, batch = batches + 1, []
+    if batch:
+        queue()
         batches += 1
     return batches
 

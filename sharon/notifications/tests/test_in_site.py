@@ -110,3 +110,15 @@ def test_taking_a_reaction_back_does_not_notify(member, other_member, thread):
     Notification.objects.all().delete()
     reaction_toggle(post=post, user=other_member, kind=Reaction.Kind.SUPPORT)
     assert not Notification.objects.exists()
+
+
+def test_nothing_is_heard_from_a_member_one_has_blocked(member, other_member, thread):
+    from messaging.models import Block
+
+    Block.objects.create(blocker=member, blocked=other_member)
+    post_create(author=other_member, thread=thread, body="@robin_test replying")
+    reaction_toggle(post=thread.posts.first(), user=other_member, kind=Reaction.Kind.SUPPORT)
+    assert not Notification.objects.filter(user=member).exists()
+
+    post_create(author=make_member("alex_test"), thread=thread, body="Another reply")
+    assert Notification.objects.filter(user=member).count() == 1
