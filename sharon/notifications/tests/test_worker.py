@@ -1,8 +1,10 @@
 """Real email over SMTP from a real Celery worker: headers, both parts and unsubscribing
 (issue 7 acceptance). Data must be committed: the worker is another process."""
 
+import asyncio
 import datetime as dt
 import re
+import threading
 import time
 from urllib.parse import urlsplit
 
@@ -12,8 +14,10 @@ from django.utils import timezone
 
 from conftest import make_member
 from sharon.accounts.models import User
+from sharon.celery import app as celery_app
 from sharon.notifications.models import Delivery, Notification
-from sharon.notifications.tasks import fan_out
+from sharon.notifications.services import deliveries_resend
+from sharon.notifications.tasks import email_send, fan_out
 
 
 def wait_until(condition, timeout: float = 20.0):
@@ -98,3 +102,54 @@ def test_a_check_in_reminder_from_the_worker_and_unsubscribing_from_its_link(
     assert "You're unsubscribed" in client.post(path_of(link)).content.decode()
     away.refresh_from_db()
     assert (away.reminder_frequency, away.email_frequency) == ("never", "weekly")
+
+
+def test_a_worker_killed_mid_batch_loses_nothing_and_sends_nothing_twice(
+    celery_worker, smtp_server, category, other_member
+):
+    from forums.services import post_create, thread_create
+
+    members = [make_member(f"member_{i}", email_frequency="immediately") for i in range(3)]
+    for i, someone in enumerate(members):
+        thread = thread_create(author=someone, category=category, title=f"Thread {i}", body="x")
+        post_create(author=other_member, thread=thread, body="A reply")
+    Notification.objects.update(created_at=timezone.now() - dt.timedelta(minutes=5))
+
+    # The SMTP server accepts the first email and then stops answering.
+    accept = smtp_server.handle_DATA
+    stuck = threading.Event()
+
+    async def hang(server, session, envelope):
+        if smtp_server.messages:
+            stuck.set()
+            while stuck.is_set():
+                await asyncio.sleep(0.05)
+            return "451 Try again later"
+        return await accept(server, session, envelope)
+
+    smtp_server.handle_DATA = hang
+    try:
+        fan_out.delay(kind="immediate")
+        assert stuck.wait(20), "the worker never reached the second email"
+        celery_worker.kill()  # the worker dies in the middle of sending
+        celery_worker.wait(10)
+    finally:
+        del smtp_server.handle_DATA
+        stuck.clear()
+    assert len(smtp_server.messages) == 1
+    unsent = Delivery.objects.filter(sent_at__isnull=True)
+    in_flight = list(unsent.values_list("pk", flat=True))
+    assert len(in_flight) == 2  # the one being sent when the worker died, and the next
+
+    # The sweep beat runs every ten minutes, here in this process.
+    celery_app.conf.task_always_eager = True
+    later = timezone.now() + dt.timedelta(minutes=11)
+
+    def swept() -> bool:
+        deliveries_resend(now=later)  # skips a row still locked until the dead session ends
+        return not unsent.exists()
+
+    wait_until(swept)
+    for delivery_id in in_flight:  # the broker redelivers the dead worker's task
+        email_send.apply(kwargs={"delivery_id": delivery_id})
+    assert sorted(m["To"] for m in smtp_server.messages) == sorted(m.email for m in members)
