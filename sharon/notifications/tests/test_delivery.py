@@ -8,6 +8,7 @@ import zoneinfo
 from unittest import mock
 
 import pytest
+from celery.exceptions import Retry
 from django.conf import settings
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
@@ -25,6 +26,7 @@ from sharon.notifications.services import (
     email_queue,
     notification_create,
 )
+from sharon.notifications.tasks import email_send
 
 Kind = Delivery.Kind
 LONDON = zoneinfo.ZoneInfo("Europe/London")
@@ -223,11 +225,15 @@ def test_a_reminder_tells_of_news_in_the_members_threads_and_new_resources(
 
 # --- Reliability -------------------------------------------------------------------------------
 class FlakyBackend(EmailBackend):
-    """Accepts `budget` messages, then the SMTP server "fails"."""
+    """Fails the first `fail_next` attempts; accepts `budget` messages, then fails."""
 
     budget = None
+    fail_next = 0
 
     def send_messages(self, messages):
+        if FlakyBackend.fail_next:
+            FlakyBackend.fail_next -= 1
+            raise smtplib.SMTPServerDisconnected("connection lost")
         if FlakyBackend.budget is not None:
             if FlakyBackend.budget <= 0:
                 raise smtplib.SMTPServerDisconnected("connection lost")
@@ -252,7 +258,7 @@ def test_failing_mid_batch_then_running_again_sends_the_rest_and_no_duplicates(
     settings.EMAIL_BACKEND = f"{__name__}.FlakyBackend"
     FlakyBackend.budget = 2
     now = soon()
-    run(Kind.IMMEDIATE, now)  # retries used up: logged, left for the next run or the sweep
+    run(Kind.IMMEDIATE, now)  # the third fails: left unsent for a retry, a re-run or the sweep
     assert len(mail.outbox) == 2
     assert Delivery.objects.filter(sent_at__isnull=True).count() == 3
 
@@ -260,6 +266,28 @@ def test_failing_mid_batch_then_running_again_sends_the_rest_and_no_duplicates(
     run(Kind.IMMEDIATE, now)
     run(Kind.IMMEDIATE, now)
     assert sent_to(mail.outbox) == sorted(m.email for m in members)
+
+
+def test_an_smtp_failure_schedules_a_retry_and_the_retry_sends_once(run, settings, member):
+    member.email_frequency = "immediately"
+    member.save()
+    notification_create(user=member, kind="moderation", title="Your post is back")
+    with mock.patch.object(services, "_enqueue_send"):
+        run(Kind.IMMEDIATE, soon())
+    delivery = Delivery.objects.get()
+    settings.EMAIL_BACKEND = f"{__name__}.FlakyBackend"
+    FlakyBackend.fail_next = 1
+
+    with pytest.raises(Retry) as retry:  # with a growing, capped backoff (30 s, 60 s, … 1 h)
+        email_send.apply(kwargs={"delivery_id": delivery.pk})
+    assert isinstance(retry.value.exc, smtplib.SMTPException)
+    delivery.refresh_from_db()
+    assert delivery.sent_at is None and mail.outbox == []
+
+    assert email_send.apply(kwargs={"delivery_id": delivery.pk}).state == "SUCCESS"
+    email_send.apply(kwargs={"delivery_id": delivery.pk})
+    (message,) = mail.outbox
+    assert message.to == [member.email]
 
 
 def test_emails_recorded_but_never_sent_are_swept_up_once(
