@@ -157,8 +157,10 @@ def test_the_classifier_makes_a_post_the_rules_miss_urgent_and_names_its_cues():
 
 
 def test_the_classifier_does_not_flag_what_it_finds_only_possible():
-    text = "No point anymore. Goodbye, thank you for trying."
-    assert classifier.crisis_probability(text) < MODEL_URGENT
+    # With a goodbye in it ("No point anymore. Goodbye, thank you for trying.") the classifier
+    # trained with sitting d10 rates it above MODEL_URGENT; without, it finds it only possible.
+    text = "No point anymore. Thanks for trying."
+    assert 0.5 <= classifier.crisis_probability(text) < MODEL_URGENT
     assert "risk.model" not in signals(text)
 
 
