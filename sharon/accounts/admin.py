@@ -14,13 +14,20 @@ class UserAdmin(BaseUserAdmin):
     list_display = ["username", "email", "is_active", "is_staff", "date_joined", "last_login"]
     list_filter = ["is_active", "is_staff", "groups"]
     search_fields = ["username", "email"]
-    readonly_fields = ["guidelines_version", "guidelines_accepted_at", "date_joined", "last_login"]
+    readonly_fields = [
+        "guidelines_version",
+        "guidelines_accepted_at",
+        "date_joined",
+        "last_login",
+        "last_seen_at",
+    ]
     fieldsets = [
         (None, {"fields": ["username", "password"]}),
         ("Profile", {"fields": ["email", "avatar", "bio"]}),
         ("Community guidelines", {"fields": ["guidelines_version", "guidelines_accepted_at"]}),
         ("Roles", {"fields": ["is_active", "is_staff", "is_superuser", "groups"]}),
-        ("Dates", {"fields": ["date_joined", "last_login"]}),
+        ("Emails", {"fields": ["email_frequency", "reminder_frequency", "break_until"]}),
+        ("Dates", {"fields": ["date_joined", "last_login", "last_seen_at"]}),
     ]
 
 

@@ -204,3 +204,23 @@ def test_a_link_we_did_not_make_changes_nothing(client, member, make_token):
     assert response.status_code == 400
     member.refresh_from_db()
     assert member.email_frequency == "weekly"
+
+
+def test_admins_see_a_members_email_preferences_and_last_visit(client_for, admin_user, member):
+    page = client_for(admin_user).get(f"/admin/accounts/user/{member.pk}/change/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'name="email_frequency"' in html and 'name="break_until' in html
+    assert "Last seen" in html
+
+
+def test_admins_can_look_up_deliveries_but_not_change_them(client_for, admin_user, member):
+    from sharon.notifications.models import Delivery
+
+    delivery = Delivery.objects.create(user=member, kind="reminder", period_key="2026-12-04")
+    client = client_for(admin_user)
+    listing = client.get("/admin/notifications/delivery/?q=robin")
+    assert listing.status_code == 200 and "2026-12-04" in listing.content.decode()
+    change = client.post(f"/admin/notifications/delivery/{delivery.pk}/change/", {"kind": "daily"})
+    assert change.status_code == 403
+    assert Delivery.objects.get().kind == "reminder"
