@@ -718,7 +718,7 @@ class Cue:
 
 URGENT_SCORE = 2.5
 STRONG_CUE = 1.5  # at least one cue this heavy is needed
-SUPPORTING_KINDS = frozenset({"goodbye", "arrangements", "timing", "death or dying"})
+SUPPORTING_KINDS = frozenset({"goodbye", "arrangements", "timing", "death or dying", "classifier"})
 SUPPORTING_ONLY_EXTRA = 0.5
 # How many distinct cues of one kind count (the rest of that kind add nothing).
 KIND_CAP = {"timing": 1, "death or dying": 1, "hopeless language": 1}
@@ -1130,9 +1130,10 @@ def _rule_hits(words: str) -> list[Hit]:
                     )
                 hits.setdefault(hit.signal, hit)
                 break
-    if (cluster := _warning_signs(words, hits)) is not None:
+    assessment = _assessment(words, hits)
+    if (cluster := _warning_signs(words, hits, assessment)) is not None:
         hits.setdefault(cluster.signal, cluster)
-    if (model := _model_hit(words, hits)) is not None:
+    if (model := _model_hit(hits, assessment)) is not None:
         hits.setdefault(model.signal, model)
     # The catch-all for the word "suicide" and the past-experience downgrade only speak when no
     # more specific risk rule did.
@@ -1152,8 +1153,11 @@ class _Sign:
     end: int
 
 
-def _warning_signs(words: str, hits: dict[str, Hit]) -> Hit | None:
-    """Several quieter warning signs in one post whose weights add up to URGENT_SCORE."""
+def _warning_signs(
+    words: str, hits: dict[str, Hit], assessment: classifier.Assessment | None
+) -> Hit | None:
+    """Several quieter warning signs in one post whose weights add up to URGENT_SCORE; the
+    classifier leaning towards crisis (p >= MODEL_CUE) is one of them."""
     if any(h.severity == URGENT for h in hits.values()):
         return None
     signs = _warning_cues(words)
@@ -1163,6 +1167,12 @@ def _warning_signs(words: str, hits: dict[str, Hit]) -> Hit | None:
         start = words.find(excerpt) if excerpt else -1
         if start >= 0 and not any(s.start < start + len(excerpt) and start < s.end for s in signs):
             signs.append(_Sign("hopeless language", excerpt, 1.0, start, start + len(excerpt)))
+    # The classifier adds to written signs about ending, burden, resolve, last words or hope,
+    # never to goodbyes, arrangements and a time alone ("wrote my will this week").
+    written = any(s.weight > 0 and s.kind not in SUPPORTING_KINDS for s in signs)
+    if written and assessment is not None and assessment.probability >= MODEL_CUE:
+        phrase = f"p={assessment.probability:.2f} {assessment.cues[0]}"
+        signs.append(_Sign("classifier", phrase, MODEL_CUE_WEIGHT, -1, -1))
     counted: list[_Sign] = []
     for kind in dict.fromkeys(s.kind for s in signs):
         strongest = sorted((s for s in signs if s.kind == kind), key=lambda s: -abs(s.weight))
@@ -1250,7 +1260,15 @@ def _warning_cues(words: str) -> list[_Sign]:
 # some words in the post raised the probability (it names them), in the sentences that are
 # not about the past. It does not flag below that: a flag level (p >= 0.55) queued 5 of the 54
 # longer, ordinary demo posts, too much noise for moderators for what it added.
-MODEL_URGENT = 0.65
+MODEL_URGENT = 0.70
+# Below MODEL_URGENT the classifier can still count as one warning sign (kind "classifier",
+# weight MODEL_CUE_WEIGHT) when it leans towards crisis (p >= MODEL_CUE, its own decision
+# boundary, fixed rather than tuned): never enough alone, it needs a written cue of at least
+# STRONG_CUE with it. The classifier is not asked at all when a present-tense sentence has an
+# "ordinary context" counter-cue (a party, a gig, "wish me luck", "lol", giving up drink):
+# the words that say why a post is ordinary outweigh n-grams it shares with crisis posts.
+MODEL_CUE = 0.5
+MODEL_CUE_WEIGHT = 1.0
 
 
 def present_tense(words: str) -> str:
@@ -1258,17 +1276,34 @@ def present_tense(words: str) -> str:
     return " ".join(s for s in _sentences(words) if not _PAST.search(s))
 
 
-def _model_hit(words: str, hits: dict[str, Hit]) -> Hit | None:
-    """The classifier's view, when it raises the post above what the rules said."""
+def _assessment(words: str, hits: dict[str, Hit]) -> classifier.Assessment | None:
+    """The classifier's view of the present-tense sentences, when no rule was urgent and some
+    words in the post raised the probability (no signal without a reason it can name)."""
     if any(h.severity == URGENT for h in hits.values()):
         return None
     present = present_tense(words)
-    if not present:
+    if not present or _ordinary_context(present):
         return None
     assessment = classifier.assess(present)
+    return assessment if assessment.cues else None
+
+
+def _ordinary_context(text: str) -> bool:
+    """Whether the text has one of the counter-cues of kind "ordinary context"."""
+    return any(
+        pattern.search(sentence)
+        for sentence in _sentences(text)
+        for cue, patterns, _ in _CUES
+        if cue.kind == "ordinary context"
+        for pattern in patterns
+    )
+
+
+def _model_hit(hits: dict[str, Hit], assessment: classifier.Assessment | None) -> Hit | None:
+    """The classifier's view, when it raises the post above what the rules said."""
+    if assessment is None or any(h.severity == URGENT for h in hits.values()):
+        return None
     probability = assessment.probability
-    if not assessment.cues:
-        return None  # nothing in the words themselves raised it: no hit without a reason
     if probability < MODEL_URGENT:
         return None
     cues = ", ".join(f"\u201c{cue}\u201d" for cue in assessment.cues)

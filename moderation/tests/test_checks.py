@@ -5,7 +5,14 @@ import socket
 import pytest
 
 from moderation import classifier
-from moderation.checks import MODEL_URGENT, CheckContext, WatchedWordRule, check_text
+from moderation.checks import (
+    MODEL_URGENT,
+    CheckContext,
+    WatchedWordRule,
+    check_text,
+    deobfuscate,
+    plain,
+)
 from moderation.management.commands.evaluate_checks import (
     MAX_ORDINARY_FPR,
     evaluate,
@@ -102,11 +109,13 @@ def test_the_warning_sign_score_names_every_cue_its_weight_and_the_total():
     hits = check_text("I've written to my brother and sorted the paperwork. My mind is made up.")
     assert [(h.signal, h.severity) for h in hits] == [("risk.several_warning_signs", "urgent")]
     reason = hits[0].reason
-    assert "add up to 4.5 (urgent at 2.5)" in reason
+    # 4.5 from the written cues, 1 more because the classifier leans towards crisis.
+    assert "add up to 5.5 (urgent at 2.5)" in reason
     for cue in (
         "arrangements \u201cwritten to my brother\u201d +1.5",
         "arrangements \u201csorted the paperwork\u201d +1.5",
         "resolve \u201cmy mind is made up\u201d +1.5",
+        "classifier \u201cp=",
     ):
         assert cue in reason
     assert reason.endswith(".") and len(reason) <= 300
@@ -157,11 +166,23 @@ def test_the_classifier_makes_a_post_the_rules_miss_urgent_and_names_its_cues():
 
 
 def test_the_classifier_does_not_flag_what_it_finds_only_possible():
-    # With a goodbye in it ("No point anymore. Goodbye, thank you for trying.") the classifier
-    # trained with sitting d10 rates it above MODEL_URGENT; without, it finds it only possible.
-    text = "No point anymore. Thanks for trying."
-    assert 0.5 <= classifier.crisis_probability(text) < MODEL_URGENT
+    text = "No point anymore. Goodbye, thank you for trying."
+    assert classifier.crisis_probability(text) < MODEL_URGENT
     assert "risk.model" not in signals(text)
+
+
+def test_the_classifier_is_not_asked_when_the_post_says_why_it_is_ordinary():
+    text = "Tired of all of it. Goodbye and thank you, see you next week."
+    assert classifier.crisis_probability(text) >= MODEL_URGENT
+    assert signals(text) == set()
+
+
+def test_text_speak_typos_and_dialect_words_are_read_in_their_standard_spelling():
+    assert deobfuscate(plain("im goin to end it tonigt")) == "im going to end it tonight"
+    assert deobfuscate(plain("Ah'm done wi it aw")) == "i'm done with it all"
+    assert deobfuscate(plain("ill b gone b4 xmas")) == "i'll be gone before christmas"
+    assert "risk.suicidal_intent" in signals("im goin to end it tonigt")
+    assert deobfuscate(plain("the wi-fi is down, Tara")) == "the wi-fi is down, tara"
 
 
 def test_the_classifier_is_not_heard_when_a_rule_is_already_urgent_or_on_ordinary_posts():

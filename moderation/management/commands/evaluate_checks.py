@@ -320,5 +320,7 @@ class Command(BaseCommand):
             )
         out(
             f"\nChosen: MODEL_URGENT = {chosen_threshold(rows):.2f} (lowest with hold+ FPR <= "
-            f"{CV_MAX_HOLD_FPR}); in moderation/checks.py: {checks.MODEL_URGENT:.2f}."
+            f"{CV_MAX_HOLD_FPR}); in moderation/checks.py: {checks.MODEL_URGENT:.2f}. Every row "
+            f"counts the classifier as a warning sign at p >= MODEL_CUE = {checks.MODEL_CUE:.2f} "
+            "(fixed, not tuned)."
         )
