@@ -2,6 +2,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from messaging.selectors import unread_message_count
+from sharon.notifications.selectors import unread_notification_count
 
 from .models import SiteSettings
 
@@ -12,9 +13,7 @@ def site(request):
     user = getattr(request, "user", None)
     signed_in = bool(user and user.is_authenticated)
     return {
-        "unread_notifications": (
-            user.notifications.filter(read_at__isnull=True).count() if signed_in else 0
-        ),
+        "unread_notifications": unread_notification_count(user) if signed_in else 0,
         "unread_messages": unread_message_count(user) if signed_in else 0,
         "site_settings": site_settings,
         "moderators_on_duty": on_duty,

@@ -38,6 +38,20 @@ REMINDER_THREADS = 5
 REMINDER_RESOURCES = 5
 
 
+def notifications_for(user: User) -> QuerySet[Notification]:
+    """The member's notifications, less those about posts no longer shown (hidden or
+    deleted, or in a thread that is): their titles name the thread."""
+    return Notification.objects.filter(user=user).filter(
+        Q(post__isnull=True)
+        | Q(post__status=Status.PUBLISHED, post__thread__status=Status.PUBLISHED)
+    )
+
+
+def unread_notification_count(user: User) -> int:
+    """The header badge."""
+    return notifications_for(user).filter(read_at__isnull=True).count()
+
+
 def _away(now: dt.datetime) -> Q:
     away = Q()
     for frequency, interval in REMINDER_INTERVALS.items():

@@ -10,18 +10,18 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from sharon.accounts.decorators import member_required
 
-from . import services
+from . import selectors, services
 from .forms import BreakForm, PreferencesForm
 from .models import Notification
 
 
 def get_notification_for_member(request, pk: int) -> Notification:
-    return get_object_or_404(Notification, pk=pk, user=request.user)
+    return get_object_or_404(selectors.notifications_for(request.user), pk=pk)
 
 
 @member_required
 def notification_list(request):
-    notifications = Notification.objects.filter(user=request.user).order_by("-created_at", "-id")
+    notifications = selectors.notifications_for(request.user).order_by("-created_at", "-id")
     page = Paginator(notifications, 25).get_page(request.GET.get("page"))
     return render(request, "notifications/list.html", {"page": page})
 

@@ -224,3 +224,21 @@ def test_admins_can_look_up_deliveries_but_not_change_them(client_for, admin_use
     change = client.post(f"/admin/notifications/delivery/{delivery.pk}/change/", {"kind": "daily"})
     assert change.status_code == 403
     assert Delivery.objects.get().kind == "reminder"
+
+
+def test_a_notification_about_a_post_hidden_since_leaves_the_list_and_the_badge(
+    client_for, member, other_member, thread
+):
+    from forums.models import Status
+    from forums.services import post_create, post_set_status
+
+    post = post_create(author=other_member, thread=thread, body="Soon hidden")
+    notification = Notification.objects.get(user=member)
+    client = client_for(member)
+    assert client.get(reverse("notifications:list")).context["unread_notifications"] == 1
+
+    post_set_status(post=post, status=Status.HIDDEN)
+    page = client.get(reverse("notifications:list"))
+    assert page.context["unread_notifications"] == 0
+    assert "Bad days at work" not in page.content.decode()
+    assert client.get(reverse("notifications:open", args=[notification.pk])).status_code == 404
