@@ -15,7 +15,15 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from forums.models import CategoryWatch, Post, PostMention, Reaction, Thread, ThreadWatch
+from forums.models import (
+    CategoryWatch,
+    ContentWarning,
+    Post,
+    PostMention,
+    Reaction,
+    Thread,
+    ThreadWatch,
+)
 from forums.permissions import can_view_thread
 from messaging.models import Block
 from resources.selectors import resources_published_since
@@ -407,8 +415,8 @@ def _item(notification: Notification) -> dict:
     post = notification.post
     if post is not None:
         warning = post.content_warning or post.thread.content_warning
-        if warning:
-            item["warning"] = post.get_content_warning_display() or warning
+        if warning:  # folded away in the site (F-5): named, never quoted
+            item["warning"] = dict(ContentWarning.choices).get(warning, warning)
         else:
             text = " ".join(strip_tags(post.body_html).split())
             item["excerpt"] = Truncator(text).chars(200)

@@ -375,3 +375,17 @@ def test_the_embedded_command_sends_what_is_due(member, django_capture_on_commit
     with django_capture_on_commit_callbacks(execute=True):
         call_command("send_notification_emails", stdout=io.StringIO())
     assert len(mail.outbox) == 1
+
+
+def test_a_post_behind_a_content_warning_is_named_not_quoted(run, member, other_member, category):
+    from forums.services import thread_create
+
+    member.email_frequency = "immediately"
+    member.save()
+    thread = thread_create(
+        author=member, category=category, title="Hard week", body="x", content_warning="loss"
+    )
+    post_create(author=other_member, thread=thread, body="My dad died last spring.")
+    (message,) = run(Kind.IMMEDIATE, soon())
+    assert "Content warning: Loss and grief" in message.body
+    assert "My dad died" not in message.body and "My dad died" not in html_of(message)
