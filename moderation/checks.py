@@ -23,7 +23,10 @@ Choices worth knowing when reading a hit:
 - One signal is learned, not written: `risk.model`, a small text classifier trained on the
   development part of the labelled set (moderation/classifier.py). It makes a post urgent
   when no rule did and it rates it p >= MODEL_URGENT; the reason gives p and the phrases that
-  raised it most.
+  raised it most. Leaning towards crisis (p >= MODEL_CUE) it is also one warning sign among
+  the others, and it is not asked about a post that says why it is ordinary.
+- Text-speak, common typos and dialect words are read in their standard spelling first
+  ("im goin to end it tonigt", "ah'm done wi it aw"): RESPELLINGS.
 - Spam, personal details and watched words are matched on the text without the
   de-obfuscation, so phone numbers, links and handles keep their digits.
 - Excerpts are taken from the normalised text (lower case, obfuscation undone).
@@ -31,9 +34,10 @@ Choices worth knowing when reading a hit:
 What it cannot do: rules catch the phrasings they were written for and their near variants;
 a crisis post in words no rule anticipated gets no urgent hit. The weighted score widens the
 net but does not change this: new crisis posts written while the rules were frozen were caught
-at 10% to 34% on first contact (see the note printed by `manage.py evaluate_checks`). The
-classifier generalises somewhat better than the rules (held-out crisis recall 0.86 with rules
-alone, 0.91 with it), but it learned from posts written by the same two people.
+at 10% to 34% on first contact, 16% for the latest sitting (d10), 55% with the classifier
+(see the note printed by `manage.py evaluate_checks`). The classifier generalises better than
+the rules (held-out crisis recall 0.86 with rules alone, 0.91 with it, before d10; 0.93 now),
+but it learned from posts written by the same three people.
 `manage.py evaluate_checks` measures this on posts the rules were not tuned on; reports from
 members (M-1) and moderators reading the forums remain the safety net.
 """
