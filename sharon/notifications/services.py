@@ -89,8 +89,11 @@ def _blockers_of(user_id: int | None):
 
 def forum_post_published(*, post: Post) -> None:
     """Tell the members who watch the post's thread (for a new thread: its category), and
-    those it mentions, that it is there. Call once the post is visible to others. The
-    author and anyone who cannot see the thread are left out."""
+    those it mentions, that it is there, once it is visible to others. The author and anyone
+    who cannot see the thread are left out. A post the checks held after it was published,
+    then a moderator approved, was told of already: nothing is repeated."""
+    if Notification.objects.filter(post=post).exists():
+        return
     thread = Thread.objects.select_related("category").get(pk=post.thread_id)  # status as saved
     mentioned = set(PostMention.objects.filter(post=post).values_list("user_id", flat=True))
     if post.is_first:

@@ -122,3 +122,13 @@ def test_nothing_is_heard_from_a_member_one_has_blocked(member, other_member, th
 
     post_create(author=make_member("alex_test"), thread=thread, body="Another reply")
     assert Notification.objects.filter(user=member).count() == 1
+
+
+def test_a_post_held_after_publishing_and_approved_is_not_told_of_twice(
+    member, other_member, thread
+):
+    post = post_create(author=other_member, thread=thread, body="@robin_test thinking of you")
+    Notification.objects.update(read_at=post.created_at)
+    post_set_status(post=post, status=Status.PENDING)  # the checks held it
+    post_set_status(post=post, status=Status.PUBLISHED)  # a moderator approved it
+    assert Notification.objects.filter(user=member).count() == 1
