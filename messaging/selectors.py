@@ -57,6 +57,15 @@ def blocked_ids(user: User) -> set[int]:
     return set(Block.objects.filter(blocker=user).values_list("blocked_id", flat=True))
 
 
+def blockers_of(user_id: int | None) -> QuerySet:
+    """The ids of members who blocked `user_id`, as a subquery (they hear nothing of them)."""
+    return Block.objects.filter(blocked_id=user_id).values("blocker_id")
+
+
+def has_blocked(blocker: User, blocked: User) -> bool:
+    return Block.objects.filter(blocker=blocker, blocked=blocked).exists()
+
+
 def blocked_members(user: User) -> QuerySet[Block]:
     return Block.objects.filter(blocker=user).select_related("blocked").order_by("-created_at")
 

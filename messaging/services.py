@@ -12,7 +12,7 @@ from sharon.content import Verdict, saved, screen_text
 from sharon.core.models import SiteSettings
 from sharon.markup import render_post
 from sharon.notifications.models import Notification
-from sharon.notifications.services import notification_create
+from sharon.notifications.services import notification_create, notifications_mark_read
 
 from .models import Block, Conversation, Message, MessagingSettings, Participant
 from .permissions import can_block, message_refusal
@@ -148,11 +148,9 @@ def conversation_mark_read(*, participant: Participant) -> bool:
         return False
     participant.unread_count, participant.last_read_at = 0, timezone.now()
     participant.save(update_fields=["unread_count", "last_read_at"])
-    Notification.objects.filter(
-        user_id=participant.user_id,
-        group_key=f"conversation:{participant.conversation_id}",
-        read_at__isnull=True,
-    ).update(read_at=participant.last_read_at)
+    notifications_mark_read(
+        user=participant.user, group_key=f"conversation:{participant.conversation_id}"
+    )
     return True
 
 

@@ -20,7 +20,9 @@ def get_participant_for_member(request, pk: int) -> Participant:
     """The member's side of conversation `pk`; 404 for anyone else, moderators included
     (they read a conversation only through a report, in the moderation pages)."""
     return get_object_or_404(
-        Participant.objects.select_related("conversation"), conversation_id=pk, user=request.user
+        Participant.objects.select_related("conversation", "user"),
+        conversation_id=pk,
+        user=request.user,
     )
 
 

@@ -25,7 +25,7 @@ from forums.models import (
     ThreadWatch,
 )
 from forums.permissions import can_view_thread
-from messaging.models import Block
+from messaging.selectors import blockers_of, has_blocked
 from resources.selectors import resources_published_since
 from sharon.accounts.models import EmailFrequency, ReminderFrequency, User
 
@@ -64,10 +64,12 @@ def notification_create(
     return Notification.objects.create(user=user, group_key=group_key, post=post, **fields)
 
 
-def notifications_mark_read(*, user: User) -> int:
-    return Notification.objects.filter(user=user, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
+def notifications_mark_read(*, user: User, group_key: str = "") -> int:
+    """Mark the member's unread notifications read: all of them, or one group's."""
+    unread = Notification.objects.filter(user=user, read_at__isnull=True)
+    if group_key:
+        unread = unread.filter(group_key=group_key)
+    return unread.update(read_at=timezone.now())
 
 
 def notification_mark_read(*, notification: Notification) -> bool:
@@ -80,11 +82,6 @@ def notification_mark_read(*, notification: Notification) -> bool:
 
 def _name(user: User | None) -> str:
     return user.username if user is not None else _("A former member")
-
-
-def _blockers_of(user_id: int | None):
-    """Members who blocked `user_id` (P-3): they hear nothing about what that member does."""
-    return Block.objects.filter(blocked_id=user_id).values("blocker_id")
 
 
 def forum_post_published(*, post: Post) -> None:
@@ -105,7 +102,7 @@ def forum_post_published(*, post: Post) -> None:
             pk__in={*watchers.values_list("user_id", flat=True), *mentioned}, is_active=True
         )
         .exclude(pk=post.author_id)
-        .exclude(pk__in=_blockers_of(post.author_id))
+        .exclude(pk__in=blockers_of(post.author_id))  # P-3: they hear nothing of them
     )
     author = _name(post.author)
     for user in recipients:
@@ -148,7 +145,7 @@ def reaction_added(*, post: Post, by: User) -> None:
     author = post.author
     if author is None or author.pk == by.pk or not author.is_active:
         return
-    if Block.objects.filter(blocker_id=author.pk, blocked_id=by.pk).exists():
+    if has_blocked(author, by):
         return
     count = (
         Reaction.objects.filter(post=post).exclude(user=author).values("user").distinct().count()
