@@ -11,7 +11,11 @@ from django.utils import timezone
 from sharon.accounts.models import User
 from sharon.content import Verdict, saved, screen_text
 from sharon.markup import MENTION, render_post
-from sharon.notifications.services import forum_post_published, reaction_added
+from sharon.notifications.services import (
+    forum_post_published,
+    forum_post_withdrawn,
+    reaction_added,
+)
 
 from .models import (
     Bookmark,
@@ -280,6 +284,7 @@ def post_delete(*, post: Post, by: User) -> bool:
             return False
         post.status = Status.DELETED
         _refresh(post.thread, post.author_id)
+        forum_post_withdrawn(post=post)
     return True
 
 
@@ -401,6 +406,8 @@ def post_set_status(*, post: Post, status: str) -> bool:
         _refresh(post.thread, post.author_id)
         if approved:  # held posts reach their readers when a moderator lets them through
             forum_post_published(post=post)
+        elif status != Status.PUBLISHED:
+            forum_post_withdrawn(post=post)
     return True
 
 

@@ -21,6 +21,7 @@ from forums.models import (
     Post,
     PostMention,
     Reaction,
+    Status,
     Thread,
     ThreadWatch,
 )
@@ -138,6 +139,22 @@ def forum_post_published(*, post: Post) -> None:
                 group_key=f"thread:{thread.pk}",
                 post=post,
             )
+
+
+def forum_post_withdrawn(*, post: Post) -> None:
+    """A post was hidden or deleted. Unread reply notifications that began with it move on
+    to the next reply still shown, so later replies in the thread are not lost with it."""
+    following = (
+        Post.objects.filter(
+            thread_id=post.thread_id, status=Status.PUBLISHED, created_at__gt=post.created_at
+        )
+        .order_by("created_at", "id")
+        .first()
+    )
+    if following is not None:
+        Notification.objects.filter(
+            post=post, kind=Notification.Kind.REPLY, read_at__isnull=True
+        ).update(post=following)
 
 
 def reaction_added(*, post: Post, by: User) -> None:

@@ -132,3 +132,22 @@ def test_a_post_held_after_publishing_and_approved_is_not_told_of_twice(
     post_set_status(post=post, status=Status.PENDING)  # the checks held it
     post_set_status(post=post, status=Status.PUBLISHED)  # a moderator approved it
     assert Notification.objects.filter(user=member).count() == 1
+
+
+def test_a_later_reply_keeps_the_notification_when_the_first_is_hidden_or_deleted(
+    member, other_member, thread
+):
+    from forums.services import post_delete
+
+    first = post_create(author=other_member, thread=thread, body="First reply.")
+    second = post_create(author=make_member("alex_test"), thread=thread, body="Second reply.")
+    third = post_create(author=other_member, thread=thread, body="Third reply.")
+    post_set_status(post=first, status=Status.HIDDEN)
+    (notification,) = Notification.objects.filter(user=member)
+    assert notification.post == second
+    post_delete(post=second, by=second.author)
+    notification.refresh_from_db()
+    assert notification.post == third
+    post_delete(post=third, by=other_member)  # nothing left to tell of
+    notification.refresh_from_db()
+    assert notification.post == third
