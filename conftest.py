@@ -100,6 +100,16 @@ def site_settings(db):
     return site
 
 
+def wait_until(condition, timeout: float = 20.0):
+    """Poll `condition` until it returns something true (another process is at work)."""
+    deadline = time.monotonic() + timeout
+    while not (result := condition()):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not true within {timeout}s")
+        time.sleep(0.1)
+    return result
+
+
 # --- The cast --------------------------------------------------------------------------
 PASSWORD = "a-long-test-password-1"
 

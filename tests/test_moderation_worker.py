@@ -7,6 +7,7 @@ from contextlib import contextmanager
 import pytest
 from django.urls import reverse
 
+from conftest import wait_until
 from forums.models import Category, Post, Status
 from forums.services import thread_create
 from moderation.models import AuditEntry, ContentCheck, QueueItem
@@ -15,15 +16,6 @@ from sharon.celery import app as celery_app
 from sharon.core.models import SiteSettings
 
 CRISIS = "Thanks for everything, all of you. I've given my things away. I won't be a problem for anyone much longer."
-
-
-def wait_until(condition, timeout: float = 20.0):
-    deadline = time.monotonic() + timeout
-    while not (result := condition()):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"not true within {timeout}s")
-        time.sleep(0.1)
-    return result
 
 
 @pytest.fixture

@@ -5,28 +5,18 @@ import asyncio
 import datetime as dt
 import re
 import threading
-import time
 from urllib.parse import urlsplit
 
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import make_member
+from conftest import make_member, wait_until
 from sharon.accounts.models import User
 from sharon.celery import app as celery_app
 from sharon.notifications.models import Delivery, Notification
 from sharon.notifications.services import deliveries_resend
 from sharon.notifications.tasks import email_send, fan_out
-
-
-def wait_until(condition, timeout: float = 20.0):
-    deadline = time.monotonic() + timeout
-    while not (result := condition()):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"not true within {timeout}s")
-        time.sleep(0.1)
-    return result
 
 
 def header(message, name: str) -> str:
