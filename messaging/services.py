@@ -118,9 +118,11 @@ def message_send(
             created_at=now,
         )
         Conversation.objects.filter(pk=conversation.pk).update(last_message_at=now)
+        # Replying counts as reading.
         Participant.objects.filter(conversation=conversation, user=sender).update(
             last_message_at=now, last_read_at=now, unread_count=0
         )
+        notifications_mark_read(user=sender, group_key=f"conversation:{conversation.pk}")
         if status == Message.Status.PUBLISHED:
             _deliver(message)
         saved.send(sender=Message, instance=message, author=sender, created=True)

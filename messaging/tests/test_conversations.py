@@ -276,6 +276,7 @@ def test_replying_counts_as_reading(client_for, alex, everyone_may_write):
     conversation = message_send(sender=alex, recipient=jo, body="How are you?").conversation
     message_send(sender=jo, conversation=conversation, body="Better today, thanks")
     assert badge(client_for(jo)) == 0
+    assert not Notification.objects.filter(user=jo, read_at__isnull=True).exists()
     assert badge(client_for(alex)) == 1
 
 
