@@ -42,8 +42,12 @@ class Participant(models.Model):
     conversation = models.ForeignKey(
         Conversation, on_delete=models.CASCADE, related_name="participants"
     )
+    # Indexed by participant_user_recent_idx (user first), not an index of its own.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="conversations"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="conversations",
+        db_index=False,
     )
     last_read_at = models.DateTimeField(null=True, blank=True)
     # Deleting a conversation for yourself hides every message up to this moment; a later
@@ -80,8 +84,13 @@ class Message(models.Model):
     conversation = models.ForeignKey(
         Conversation, on_delete=models.CASCADE, related_name="messages"
     )
+    # Indexed by message_sender_recent_idx (sender first), not an index of its own.
     sender = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        db_index=False,
     )
     body = models.TextField(max_length=5000)
     body_html = models.TextField(editable=False)
