@@ -17,7 +17,6 @@ class Conversation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
-    last_message_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         indexes = [
@@ -53,7 +52,7 @@ class Participant(models.Model):
     # Deleting a conversation for yourself hides every message up to this moment; a later
     # message from the other member brings the conversation back with only the new messages.
     left_at = models.DateTimeField(null=True, blank=True)
-    # Copied from the conversation so that a member's list is one indexed read.
+    # When the last message this member can see was sent: their list's order, one indexed read.
     last_message_at = models.DateTimeField(default=timezone.now)
     unread_count = models.PositiveIntegerField(default=0)
 
@@ -69,10 +68,6 @@ class Participant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} in {self.conversation_id}"
-
-    @property
-    def is_listed(self) -> bool:
-        return self.left_at is None or self.last_message_at > self.left_at
 
 
 class Message(models.Model):

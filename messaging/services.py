@@ -117,7 +117,6 @@ def message_send(
             status=status,
             created_at=now,
         )
-        Conversation.objects.filter(pk=conversation.pk).update(last_message_at=now)
         # Replying counts as reading.
         Participant.objects.filter(conversation=conversation, user=sender).update(
             last_message_at=now, last_read_at=now, unread_count=0

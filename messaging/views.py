@@ -105,7 +105,7 @@ def conversation(request, pk):
             "page": page,
             "form": form,
             "refusal": refusal,
-            "blocked": other_user and other_user.pk in selectors.blocked_ids(request.user),
+            "blocked": other_user and selectors.has_blocked(request.user, other_user),
         },
     )
 
