@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from messaging.selectors import blocked_ids
 from resources.selectors import search_resources
 from sharon.accounts.decorators import member_required
+from sharon.content import support_offer
 
 from . import selectors, services
 from .forms import ComposerForm, ReadingPreferencesForm, ThreadForm
@@ -291,15 +292,7 @@ def thread_new(request, slug):
 
 def _posted_message(request, status: str, screening, *, edited: bool = False) -> None:
     if screening.support:
-        # Shown at once, before any moderator has read the post (M-5).
-        messages.warning(
-            request,
-            _(
-                "It sounds like things are really hard right now. You don't have to wait for a "
-                "reply here: people are ready to listen straight away."
-            ),
-            extra_tags="support",
-        )
+        support_offer(request)
     if edited and status != Status.PENDING:
         messages.success(request, _("Your changes are saved."))
     elif status == Status.PENDING:

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_POST
 
 from sharon.accounts.decorators import member_required
 from sharon.accounts.models import User
+from sharon.content import support_offer
 
 from . import selectors, services
 from .forms import MessageForm, MessagingSettingsForm
@@ -56,14 +57,7 @@ def _post(request, form: MessageForm, refusal: str | None, **where):
         form.add_error(None, str(refused))
         return None
     if message.screening.support:
-        messages.warning(
-            request,
-            _(
-                "It sounds like things are really hard right now. You don't have to wait for a "
-                "reply: people are ready to listen straight away."
-            ),
-            extra_tags="support",
-        )
+        support_offer(request)
     if message.status == Message.Status.PENDING:
         messages.info(
             request,

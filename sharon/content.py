@@ -10,7 +10,9 @@ that keeps it safe (moderation), so the content apps need know nothing of modera
 
 from dataclasses import dataclass
 
+from django.contrib import messages
 from django.dispatch import Signal
+from django.utils.translation import gettext as _
 
 screen = (
     Signal()
@@ -45,4 +47,17 @@ def screen_text(*, sender, author, text: str, kind: str, title: str = "", place=
         block=next((a.block for a in answers if a.block), ""),
         hold=any(a.hold for a in answers),
         support=any(a.support for a in answers),
+    )
+
+
+def support_offer(request) -> None:
+    """Show the author the urgent-help options at once, before any moderator has read what
+    they wrote (M-5): the page's messages render a "support" message with them."""
+    messages.warning(
+        request,
+        _(
+            "It sounds like things are really hard right now. You don't have to wait for a "
+            "reply here: people are ready to listen straight away."
+        ),
+        extra_tags="support",
     )

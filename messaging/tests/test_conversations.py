@@ -297,3 +297,16 @@ def test_new_messages_are_marked_until_read(client_for, alex, everyone_may_write
     client = client_for(everyone_may_write)
     assert ">New</strong>" in client.get(conversation.get_absolute_url()).content.decode()
     assert ">New</strong>" not in client.get(conversation.get_absolute_url()).content.decode()
+
+
+def test_the_sender_of_a_crisis_message_is_offered_urgent_help_at_once(
+    client_for, alex, everyone_may_write
+):
+    response = client_for(alex).post(
+        reverse("messaging:start", args=[everyone_may_write.username]),
+        {"body": "I've given my things away. I won't be a problem for anyone much longer."},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "people are ready to listen straight away" in page
+    assert "116 123" in page
