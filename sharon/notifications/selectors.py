@@ -8,7 +8,7 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
 
 from forums.models import Status, Thread, ThreadRead
-from forums.permissions import can_view_post, can_view_thread
+from forums.permissions import can_view_thread
 from sharon.accounts.models import REMINDER_INTERVALS, EmailFrequency, User
 
 from .models import Delivery, Notification
@@ -127,11 +127,7 @@ def notifications_for_email(*, delivery: Delivery) -> list[Notification]:
         post = notification.post
         if post is not None:
             thread = post.thread
-            if (
-                post.status != Status.PUBLISHED
-                or not can_view_thread(user, thread)
-                or not can_view_post(user, post)
-            ):
+            if post.status != Status.PUBLISHED or not can_view_thread(user, thread):
                 continue
             if notification.kind != Notification.Kind.REACTION:  # reactions: to their own post
                 last_read = read_up_to.get(thread.pk)
