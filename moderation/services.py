@@ -29,7 +29,7 @@ from sharon.notifications.services import email_queue, notification_create
 
 from .checks import CheckContext, Hit, WatchedWordRule, check_text
 from .models import AuditEntry, CheckHit, ContentCheck, QueueItem, Report, WatchedWord
-from .targets import describe, load
+from .targets import describe, load, load_or_none
 
 logger = logging.getLogger(__name__)
 
@@ -267,13 +267,8 @@ def content_check_run(*, check_id: int) -> list[Hit]:
         if check is None:
             return []
         check.attempts += 1
-        try:
-            target = load(check.target_type, check.target_id)
-        except check.target_type.model_class().DoesNotExist:
-            target = None
-        hits: list[Hit] = []
-        if target is not None:
-            hits = _check(target)
+        target = load_or_none(check.target_type, check.target_id)
+        hits = _check(target) if target is not None else []
         check.done_at = timezone.now()
         check.save(update_fields=["attempts", "done_at"])
     return hits

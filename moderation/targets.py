@@ -65,3 +65,11 @@ def describe(target) -> Described:
 
 def load(target_type: ContentType, target_id: int):
     return target_type.get_object_for_this_type(pk=target_id)
+
+
+def load_or_none(target_type: ContentType, target_id: int):
+    """The target, or None when it has been deleted since it was reported or queued."""
+    try:
+        return load(target_type, target_id)
+    except target_type.model_class().DoesNotExist:
+        return None

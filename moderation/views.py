@@ -18,7 +18,7 @@ from . import selectors, services
 from .forms import ActionForm, MemberActionForm, ReportForm
 from .models import AuditEntry, QueueItem
 from .permissions import can_report, check_moderator
-from .targets import describe, load
+from .targets import describe, load, load_or_none
 
 ITEMS_PER_PAGE = 25
 
@@ -112,11 +112,8 @@ def queue(request):
     )
 
 
-def _item_context(item: QueueItem) -> dict:
-    try:
-        target = load(item.target_type, item.target_id)
-    except item.target_type.model_class().DoesNotExist:
-        target = None
+def _item_context(item: QueueItem, target) -> dict:
+    """What the item page shows besides the form; `target` is None once it was deleted."""
     described = describe(target) if target is not None else None
     thread = None
     context_posts = []
@@ -148,7 +145,7 @@ def item(request, pk):
     queue_item = get_object_or_404(
         QueueItem.objects.select_related("author", "claimed_by", "target_type"), pk=pk
     )
-    context = _item_context(queue_item)
+    context = _item_context(queue_item, load_or_none(queue_item.target_type, queue_item.target_id))
     form = ActionForm(initial={"body": getattr(context["target"], "body", "")})
     return render(request, "moderation/item.html", {**context, "form": form})
 
@@ -200,13 +197,16 @@ def _apply(request, item: QueueItem, target, data: dict) -> bool:
 @require_POST
 def item_act(request, pk):
     queue_item = get_object_or_404(QueueItem.objects.select_related("author", "target_type"), pk=pk)
-    context = _item_context(queue_item)
+    target = load_or_none(queue_item.target_type, queue_item.target_id)
     form = ActionForm(request.POST)
-    if not form.is_valid() or context["target"] is None:
-        if context["target"] is None:
+    if not form.is_valid() or target is None:
+        if target is None:
             form.add_error(None, _("This content no longer exists."))
+        context = _item_context(queue_item, target)
         return render(request, "moderation/item.html", {**context, "form": form}, status=200)
-    changed = _apply(request, queue_item, context["target"], form.cleaned_data)
+    # The page's context (history, sanction ladder, earlier posts) is only needed to show
+    # the form again: a valid action redirects.
+    changed = _apply(request, queue_item, target, form.cleaned_data)
     action_label = dict(ActionForm.ACTIONS)[form.cleaned_data["action"]]
     if changed:
         messages.success(request, _("Done: %(action)s.") % {"action": action_label})
