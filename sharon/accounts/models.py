@@ -96,12 +96,9 @@ class User(AbstractUser):
     def is_silenced(self) -> bool:
         return self.silenced_until is not None and self.silenced_until > timezone.now()
 
-    def on_break(self, now: dt.datetime | None = None) -> bool:
-        return self.break_until is not None and self.break_until > (now or timezone.now())
-
     @property
     def is_on_break(self) -> bool:
-        return self.on_break()
+        return self.break_until is not None and self.break_until > timezone.now()
 
     @cached_property
     def is_new_member(self) -> bool:
