@@ -21,15 +21,3 @@ def thread(category, member):
 @pytest.fixture
 def reply_by_other(thread, other_member):
     return post_create(author=other_member, thread=thread, body="Writing them down helps me.")
-
-
-@pytest.fixture
-def established(settings):
-    """Make members 'not new' straight away, so hidden-from-new-members rules don't interfere."""
-    from sharon.core.models import SiteSettings
-
-    site = SiteSettings.load()
-    site.new_member_min_days = 0
-    site.new_member_min_posts = 0
-    site.save()
-    return site
