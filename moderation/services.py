@@ -170,12 +170,17 @@ def _rescore(item: QueueItem) -> None:
     item.score, item.is_risk = score, is_risk
 
 
+def _post_of(target) -> Post | None:
+    if isinstance(target, Thread):
+        return target.posts.filter(is_first=True).first()
+    return target if isinstance(target, Post) else None
+
+
 def _hold(item: QueueItem, target) -> None:
     """Hide content until a moderator has looked (checks that hold, the safety net)."""
-    if isinstance(target, Thread):
-        target = target.posts.filter(is_first=True).first()
-    if isinstance(target, Post) and target.status == Status.PUBLISHED:
-        forum_services.post_set_status(post=target, status=Status.PENDING)
+    post = _post_of(target)
+    if post is not None and post.status == Status.PUBLISHED:
+        forum_services.post_set_status(post=post, status=Status.PENDING)
     if not item.held:
         QueueItem.objects.filter(pk=item.pk).update(held=True)
         item.held = True
@@ -414,12 +419,6 @@ def _acted(item: QueueItem | None) -> None:
         QueueItem.objects.filter(pk=item.pk, first_action_at__isnull=True).update(
             first_action_at=item.first_action_at
         )
-
-
-def _post_of(target) -> Post | None:
-    if isinstance(target, Thread):
-        return target.posts.filter(is_first=True).first()
-    return target if isinstance(target, Post) else None
 
 
 def _content_of(target) -> Post | Message | None:
