@@ -69,33 +69,30 @@ def recent_changes(admin_url_name: str, obj) -> str:
 
 
 # --- Topics and categories -------------------------------------------------------------------
+class ResourceCountMixin:
+    """A sortable "resources" column for a model that resources point at."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(resource_total=Count("resources"))
+
+    @admin.display(description=_("resources"), ordering="resource_total")
+    def resource_count(self, obj) -> int:
+        return obj.resource_total
+
+
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(ResourceCountMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "resource_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(resource_total=Count("resources"))
-
-    @admin.display(description=_("resources"), ordering="resource_total")
-    def resource_count(self, obj) -> int:
-        return obj.resource_total
-
 
 @admin.register(ResourceCategory)
-class ResourceCategoryAdmin(admin.ModelAdmin):
+class ResourceCategoryAdmin(ResourceCountMixin, admin.ModelAdmin):
     list_display = ["name", "order", "resource_count"]
     list_editable = ["order"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(resource_total=Count("resources"))
-
-    @admin.display(description=_("resources"), ordering="resource_total")
-    def resource_count(self, obj) -> int:
-        return obj.resource_total
 
 
 # --- Resources -------------------------------------------------------------------------------
