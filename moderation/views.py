@@ -181,16 +181,37 @@ def _apply(request, item: QueueItem, target, data: dict) -> bool:
         return services.thread_moderate(
             thread=thread, moderator=moderator, reason=reason, item=item, **flags
         )
-    if member is not None and action == "warn":
-        return services.member_warn(member=member, moderator=moderator, reason=reason, item=item)
-    if member is not None and action == "silence":
-        until = timezone.now() + dt.timedelta(days=data["silence_days"])
+    if member is not None and action in ("warn", "silence", "suspend"):
+        return _act_on_member(
+            action,
+            member=member,
+            moderator=moderator,
+            reason=reason,
+            silence_days=data["silence_days"],
+            item=item,
+        )
+    raise Http404
+
+
+def _act_on_member(
+    action: str,
+    *,
+    member: User,
+    moderator: User,
+    reason: str,
+    silence_days: int,
+    item: QueueItem | None = None,
+) -> bool:
+    """Warn, silence or suspend (from a queue item or the member's page), or reinstate."""
+    if action == "silence":
+        until = timezone.now() + dt.timedelta(days=silence_days)
         return services.member_silence(
             member=member, moderator=moderator, until=until, reason=reason, item=item
         )
-    if member is not None and action == "suspend":
-        return services.member_suspend(member=member, moderator=moderator, reason=reason, item=item)
-    raise Http404
+    if action == "reinstate":
+        return services.member_reinstate(member=member, moderator=moderator, reason=reason)
+    service = {"warn": services.member_warn, "suspend": services.member_suspend}[action]
+    return service(member=member, moderator=moderator, reason=reason, item=item)
 
 
 @moderator_required
@@ -259,24 +280,14 @@ def member(request, username):
     target = get_object_or_404(User, username=username)
     form = MemberActionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data, moderator = form.cleaned_data, request.user
-        if data["action"] == "warn":
-            changed = services.member_warn(
-                member=target, moderator=moderator, reason=data["reason"]
-            )
-        elif data["action"] == "silence":
-            until = timezone.now() + dt.timedelta(days=data["silence_days"] or 1)
-            changed = services.member_silence(
-                member=target, moderator=moderator, until=until, reason=data["reason"]
-            )
-        elif data["action"] == "suspend":
-            changed = services.member_suspend(
-                member=target, moderator=moderator, reason=data["reason"]
-            )
-        else:
-            changed = services.member_reinstate(
-                member=target, moderator=moderator, reason=data["reason"]
-            )
+        data = form.cleaned_data
+        changed = _act_on_member(
+            data["action"],
+            member=target,
+            moderator=request.user,
+            reason=data["reason"],
+            silence_days=data["silence_days"] or 1,
+        )
         messages.success(
             request, _("Done.") if changed else _("Nothing to change: that was already in place.")
         )
