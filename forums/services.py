@@ -4,8 +4,8 @@ drift."""
 
 from django.contrib.postgres.search import SearchVector
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, F, Max, Q, Value
-from django.db.models.functions import Greatest
+from django.db.models import Count, F, Max, Q, Sum, Value
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from sharon.accounts.models import User
@@ -131,10 +131,12 @@ def category_recount(*, category: Category) -> None:
 
 
 def _refresh_category(category: Category) -> None:
+    # A published thread holds reply_count + 1 published posts (_refresh_thread keeps it so,
+    # and runs first), so the totals need not join the category's posts.
     threads = Thread.objects.filter(category=category, status=Status.PUBLISHED)
     stats = threads.aggregate(
-        threads=Count("id", distinct=True),
-        posts=Count("posts", filter=Q(posts__status=Status.PUBLISHED)),
+        threads=Count("id"),
+        posts=Coalesce(Sum(F("reply_count") + 1), 0),
         last=Max("last_activity_at"),
     )
     Category.objects.filter(pk=category.pk).update(
