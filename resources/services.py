@@ -2,7 +2,6 @@
 
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.utils import timezone
 
 from forums.models import Post
 from sharon.accounts.models import User
@@ -47,7 +46,7 @@ def resource_publish(*, resource: Resource) -> bool:
     if resource.status == Resource.Status.PUBLISHED:
         return False
     resource.status = Resource.Status.PUBLISHED
-    resource.published_at = resource.published_at or timezone.now()
+    # Resource.save() dates a newly published resource.
     resource.save(update_fields=["status", "published_at", "updated_at"])
     return True
 
