@@ -58,7 +58,7 @@ WATCHED_SEVERITY = {"block": BLOCK, "approve": HOLD, "flag": FLAG}
 WATCHED_ACTION_NAMES = {"block": "block", "approve": "require approval", "flag": "flag"}
 BURST_THRESHOLD = 5
 DUPLICATE_SIMILARITY = 0.9
-DUPLICATE_MIN_LENGTH = 20
+DUPLICATE_MIN_LENGTH = 20  # "Thank you!" twice is kindness, not spam
 EXCERPT_LENGTH = 80
 
 

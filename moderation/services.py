@@ -27,7 +27,7 @@ from sharon.core.models import SiteSettings
 from sharon.notifications.models import Notification
 from sharon.notifications.services import email_queue, notification_create
 
-from .checks import CheckContext, Hit, WatchedWordRule, check_text
+from .checks import DUPLICATE_MIN_LENGTH, CheckContext, Hit, WatchedWordRule, check_text
 from .models import AuditEntry, CheckHit, ContentCheck, QueueItem, Report, WatchedWord
 from .targets import describe, load, load_or_none
 
@@ -36,7 +36,6 @@ logger = logging.getLogger(__name__)
 SEVERITY_SCORE = {"urgent": 100, "hold": 20, "flag": 5}
 REPORT_SCORE = 10
 NEW_MEMBER_MAX_LINKS = 2
-DUPLICATE_MIN_LENGTH = 20  # "Thank you!" twice is kindness, not spam
 _LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 
 
