@@ -10,7 +10,6 @@ development split only.
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from unittest import mock
 
 from django.core.management.base import BaseCommand, CommandError
@@ -18,7 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 from moderation import checks, classifier
 from moderation.checks import FLAG, CheckContext, Hit, check_text
 
-DATA = Path(__file__).resolve().parents[2] / "evaluation" / "posts.jsonl"
+DATA = classifier.DATA
 POSITIVE = ("crisis", "concern", "spam", "abuse")
 NEGATIVE = ("alarming_ordinary", "ordinary")
 LABELS = ("crisis", "concern", "alarming_ordinary", "ordinary", "spam", "abuse")
