@@ -208,8 +208,14 @@ def _action(request) -> str:
     return request.POST.get("action", "post")
 
 
-def _safe_warning(value: str) -> str:
-    return value if value in ContentWarning.values else ""
+def _typed(request) -> dict[str, str]:
+    """The composer's fields as typed, for a draft: any text, no validation."""
+    warning = request.POST.get("content_warning", "")
+    return {
+        "title": request.POST.get("title", ""),
+        "body": request.POST.get("body", ""),
+        "content_warning": warning if warning in ContentWarning.values else "",
+    }
 
 
 def _compose(
@@ -218,12 +224,7 @@ def _compose(
     """Handle a composer POST: save or discard the draft, preview, or post through `create`.
     Returns (form, preview, response); a response means the request is answered. On any
     refusal the text comes back as typed (and is kept as a draft)."""
-    user, action = request.user, _action(request)
-    typed = {
-        "title": request.POST.get("title", ""),
-        "body": request.POST.get("body", ""),
-        "content_warning": _safe_warning(request.POST.get("content_warning", "")),
-    }
+    user, action, typed = request.user, _action(request), _typed(request)
     if action == "save_draft":
         services.draft_save(user=user, **place, **typed)
         messages.success(request, _("Draft saved. It will be here when you come back."))
@@ -489,13 +490,7 @@ def draft_autosave(request):
         place = {"category": get_category_for_member(request, category_slug)}
     else:
         raise Http404
-    draft = services.draft_save(
-        user=request.user,
-        **place,
-        title=request.POST.get("title", ""),
-        body=request.POST.get("body", ""),
-        content_warning=_safe_warning(request.POST.get("content_warning", "")),
-    )
+    draft = services.draft_save(user=request.user, **place, **_typed(request))
     saved = time_format(timezone.localtime(draft.updated_at), "H:i")
     return JsonResponse(
         {"saved_at": saved, "message": _("Draft saved at %(time)s") % {"time": saved}}
