@@ -2,7 +2,7 @@ import datetime as dt
 from dataclasses import dataclass
 from statistics import median
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, Min, Q, QuerySet
 from django.utils import timezone
 
 from forums import selectors as forum_selectors
@@ -128,13 +128,16 @@ def _median_first_action(days: int) -> dt.timedelta | None:
 
 
 def dashboard() -> Dashboard:
-    open_items = QueueItem.objects.filter(state=QueueItem.State.OPEN)
-    counts = open_items.aggregate(
+    counts = QueueItem.objects.filter(state=QueueItem.State.OPEN).aggregate(
         risk=Count("id", filter=Q(is_risk=True), distinct=True),
         reported=Count("id", filter=Q(is_risk=False, reports__isnull=False), distinct=True),
         total=Count("id", distinct=True),
+        risk_waiting=Count(
+            "id", filter=Q(is_risk=True, first_action_at__isnull=True), distinct=True
+        ),
+        oldest=Min("created_at"),
     )
-    oldest = open_items.order_by("created_at").values_list("created_at", flat=True).first()
+    oldest = counts["oldest"]
     return Dashboard(
         open_by_priority={
             "risk": counts["risk"],
@@ -144,7 +147,7 @@ def dashboard() -> Dashboard:
         oldest_open_age=timezone.now() - oldest if oldest else None,
         median_first_action_7=_median_first_action(7),
         median_first_action_30=_median_first_action(30),
-        risk_waiting=open_items.filter(is_risk=True, first_action_at__isnull=True).count(),
+        risk_waiting=counts["risk_waiting"],
         unanswered_threads=forum_selectors.unanswered_count(),
     )
 
