@@ -50,19 +50,58 @@ def notification_create(
     post: Post | None = None,
 ) -> Notification:
     """A new notification, or, when `group_key` names an unread one, that one brought up to
-    date and to the top of the list. A group keeps the post it began with (the first unread
-    one) and is emailed about once."""
-    fields = {"kind": kind, "title": title[:200], "body": body, "url": url}
-    if group_key:
-        current = Notification.objects.filter(
-            user=user, group_key=group_key, read_at__isnull=True
-        ).first()
-        if current is not None:
-            for name, value in {**fields, "created_at": timezone.now()}.items():
-                setattr(current, name, value)
-            current.save(update_fields=[*fields, "created_at"])
-            return current
-    return Notification.objects.create(user=user, group_key=group_key, post=post, **fields)
+    date and to the top of the list (see notifications_create)."""
+    (notification,) = notifications_create(
+        notifications=[
+            Notification(
+                user=user,
+                kind=kind,
+                title=title,
+                body=body,
+                url=url,
+                group_key=group_key,
+                post=post,
+            )
+        ]
+    )
+    return notification
+
+
+def notifications_create(*, notifications: list[Notification]) -> list[Notification]:
+    """Save unsaved notifications, at most one per member and group. Where a `group_key`
+    names an unread notification of the same member, that one is brought up to date and to
+    the top of the list instead: a group keeps the post it began with (the first unread one)
+    and is emailed about once. Returns what was saved, in order; a few queries however many
+    members there are."""
+    fields = ["kind", "title", "body", "url", "created_at"]
+    grouped = [n for n in notifications if n.group_key]
+    current = {}
+    if grouped:
+        unread = Notification.objects.filter(
+            user__in={n.user_id for n in grouped},
+            group_key__in={n.group_key for n in grouped},
+            read_at__isnull=True,
+        ).order_by("-pk")
+        # Newest first, so that where a member has two, the oldest is the one kept.
+        current = {(n.user_id, n.group_key): n for n in unread}
+    now = timezone.now()
+    saved, updated, created = [], [], []
+    for notification in notifications:
+        notification.title = notification.title[:200]
+        existing = current.get((notification.user_id, notification.group_key))
+        if existing is None:
+            created.append(notification)
+            saved.append(notification)
+            continue
+        for name in fields:
+            setattr(existing, name, now if name == "created_at" else getattr(notification, name))
+        updated.append(existing)
+        saved.append(existing)
+    if updated:
+        Notification.objects.bulk_update(updated, fields)
+    if created:
+        Notification.objects.bulk_create(created)
+    return saved
 
 
 def notifications_mark_read(*, user: User, group_key: str = "") -> int:
@@ -106,39 +145,37 @@ def forum_post_published(*, post: Post) -> None:
         .exclude(pk__in=blockers_of(post.author_id))  # P-3: they hear nothing of them
     )
     author = _name(post.author)
+    notifications = []
     for user in recipients:
         if not can_view_thread(user, thread):
             continue
         if user.pk in mentioned:
-            notification_create(
-                user=user,
+            notification = Notification(
                 kind=Notification.Kind.MENTION,
                 title=_("%(author)s mentioned you in “%(thread)s”")
                 % {"author": author, "thread": thread.title},
                 url=post.get_absolute_url(),
                 group_key=f"mention:{post.pk}",
-                post=post,
             )
         elif post.is_first:
-            notification_create(
-                user=user,
+            notification = Notification(
                 kind=Notification.Kind.NEW_THREAD,
                 title=_("%(author)s started “%(thread)s” in %(category)s")
                 % {"author": author, "thread": thread.title, "category": thread.category.name},
                 url=thread.get_absolute_url(),
                 group_key=f"thread:{thread.pk}",
-                post=post,
             )
         else:
-            notification_create(
-                user=user,
+            notification = Notification(
                 kind=Notification.Kind.REPLY,
                 title=_("New replies in “%(thread)s”") % {"thread": thread.title},
                 body=_("The latest is from %(author)s.") % {"author": author},
                 url=reverse("forums:thread_unread", args=[thread.pk]),
                 group_key=f"thread:{thread.pk}",
-                post=post,
             )
+        notification.user, notification.post = user, post
+        notifications.append(notification)
+    notifications_create(notifications=notifications)
 
 
 def forum_post_withdrawn(*, post: Post) -> None:
