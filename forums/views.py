@@ -403,9 +403,9 @@ def post_delete(request, pk):
     if request.method == "POST":
         services.post_delete(post=post, by=request.user)
         messages.success(request, _("Your post has been deleted."))
-        thread = Thread.objects.get(pk=post.thread_id)
-        if thread.status == Status.DELETED:
-            return redirect(thread.category.get_absolute_url())
+        post.thread.refresh_from_db(fields=["status"])  # gone if it was the only post
+        if post.thread.status == Status.DELETED:
+            return redirect(post.thread.category.get_absolute_url())
         return redirect(_post_url(request, post))
     return render(request, "forums/post_delete.html", {"post": post})
 
