@@ -77,10 +77,8 @@ def resource_links_sync(*, post: Post, created: bool = False) -> None:
         return  # the common case costs no query
     linked = set(Resource.objects.filter(slug__in=slugs).values_list("pk", flat=True))
     ResourceLink.objects.filter(post=post).exclude(resource__in=linked).delete()
-    existing = set(ResourceLink.objects.filter(post=post).values_list("resource_id", flat=True))
     ResourceLink.objects.bulk_create(
-        [ResourceLink(post=post, resource_id=pk) for pk in linked - existing],
-        ignore_conflicts=True,
+        [ResourceLink(post=post, resource_id=pk) for pk in linked], ignore_conflicts=True
     )
 
 
