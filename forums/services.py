@@ -4,7 +4,7 @@ drift."""
 
 from django.contrib.postgres.search import SearchVector
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, F, Max, Q, Sum, Value
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, Sum, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
@@ -104,7 +104,9 @@ def _refresh_thread(thread: Thread) -> None:
     posts = Post.objects.filter(thread=thread)
     first = posts.filter(is_first=True).values_list("status", flat=True).first()
     published = posts.filter(status=Status.PUBLISHED)
-    stats = published.aggregate(count=Count("id"), last=Max("created_at"))
+    stats = published.aggregate(
+        count=Count("id"), replies=Count("id", filter=Q(is_first=False)), last=Max("created_at")
+    )
     last_post = published.order_by("-created_at", "-id").values_list("author_id", flat=True).first()
     first_answer = (
         published.filter(is_first=False)
@@ -118,7 +120,7 @@ def _refresh_thread(thread: Thread) -> None:
         status = Status.PUBLISHED  # the opener withdrew their post; the replies stand
     Thread.objects.filter(pk=thread.pk).update(
         status=status,
-        reply_count=max(stats["count"] - 1, 0),
+        reply_count=stats["replies"],
         last_activity_at=stats["last"] or thread.created_at,
         last_poster_id=last_post,
         answered_at=first_answer,
@@ -131,16 +133,23 @@ def category_recount(*, category: Category) -> None:
 
 
 def _refresh_category(category: Category) -> None:
-    # A published thread holds reply_count + 1 published posts (_refresh_thread keeps it so,
-    # and runs first), so the totals need not join the category's posts.
-    threads = Thread.objects.filter(category=category, status=Status.PUBLISHED)
+    # A published thread holds reply_count published replies (_refresh_thread keeps it so,
+    # and runs first) and its opening post unless the author withdrew it, so the totals need
+    # not join every post in the category: only each thread's first one.
+    opened = Post.objects.filter(thread_id=OuterRef("pk"), is_first=True, status=Status.PUBLISHED)
+    threads = Thread.objects.filter(category=category, status=Status.PUBLISHED).annotate(
+        opened=Exists(opened)
+    )
     stats = threads.aggregate(
         threads=Count("id"),
-        posts=Coalesce(Sum(F("reply_count") + 1), 0),
+        replies=Coalesce(Sum("reply_count"), 0),
+        openers=Count("id", filter=Q(opened=True)),
         last=Max("last_activity_at"),
     )
     Category.objects.filter(pk=category.pk).update(
-        thread_count=stats["threads"], post_count=stats["posts"], last_activity_at=stats["last"]
+        thread_count=stats["threads"],
+        post_count=stats["replies"] + stats["openers"],
+        last_activity_at=stats["last"],
     )
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from forums.models import Category, Draft, Post, Status, Thread
-from forums.services import post_create
+from forums.services import post_create, post_delete
 
 pytestmark = pytest.mark.django_db
 
@@ -203,3 +203,15 @@ def test_pending_reply_is_not_shown_to_others(client_for, member, other_member, 
     )
     thread.refresh_from_db()
     assert thread.reply_count == 0 and thread.answered_at is None
+
+
+def test_when_the_opener_withdraws_their_post_the_replies_still_count(
+    thread, reply_by_other, other_member, category
+):
+    post_create(author=other_member, thread=thread, body="And a second thought.")
+    post_delete(post=thread.posts.get(is_first=True), by=thread.author)
+    thread.refresh_from_db()
+    category.refresh_from_db()
+    assert thread.status == Status.PUBLISHED
+    assert thread.reply_count == 2
+    assert (category.thread_count, category.post_count) == (1, 2)
