@@ -111,3 +111,32 @@ def test_the_page_keeps_at_least_one_service(client_for, admin_user, page):
     )
     assert response.status_code == 200  # refused, with the form again
     assert UrgentHelpContact.objects.count() == 3
+
+
+def test_the_support_card_after_a_worrying_post_lists_the_services_admins_set(
+    client_for, admin_user, member, page
+):
+    from forums.models import Category
+    from forums.services import thread_create
+
+    thread = thread_create(
+        author=member,
+        category=Category.objects.create(name="Low mood", slug="low-mood"),
+        title="Flat all week",
+        body="Anyone else?",
+    )
+    client_for(admin_user).post(
+        reverse("admin:resources_urgenthelppage_change", args=[page.pk]),
+        admin_form(page, **{"contacts-0-number": "116 000", "contacts-0-details": "new line"}),
+    )
+    author = client_for(member)
+    response = author.post(
+        reverse("forums:reply", args=[thread.pk]),
+        {"body": "I've given my things away. I won't be a problem for anyone much longer."},
+    )
+    card = author.get(response["Location"]).content.decode()
+    assert "Help is available right now" in card
+    assert 'Call Samaritans on <a href="tel:116000">116 000</a> (new line)' in card
+    assert "116 123" not in card
+    assert 'Text SHOUT to <a href="sms:85258">85258</a>' in card
+    assert "call 999 or go to A&amp;E" in card

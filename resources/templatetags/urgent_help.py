@@ -1,0 +1,13 @@
+"""`{% urgent_help_contacts as contacts %}`: the services on the urgent-help page (A-3), so
+that the support card shown after a worrying post lists what admins last set there."""
+
+from django import template
+
+from resources.services import urgent_help_page_ensure
+
+register = template.Library()
+
+
+@register.simple_tag
+def urgent_help_contacts():
+    return list(urgent_help_page_ensure().contacts.order_by("order", "id"))
