@@ -4,21 +4,19 @@ TF-IDF over word 1-2-grams and character 3-5-grams (within words), then a logist
 with balanced class weights, trained on the development split of
 moderation/evaluation/posts.jsonl (crisis against everything else). It is trained once per
 process, on first use, from the file shipped in the repository: no network, no pickled model,
-no randomness (fixed random_state); about 0.2 s, plus about 0.8 s to import scikit-learn.
+no randomness (fixed random_state); about 0.5 s, plus about 0.5 s to import scikit-learn.
 
 A linear model can say why: each n-gram in the post adds weight × TF-IDF to the score.
 `assess` spreads the character n-grams over the words they came from, adds the word n-grams,
 and names the runs of adjacent words that pushed the score up most ("no point", "goodbye").
 
-What it cannot do: it learned from about 1,000 posts written by three people, so it knows
-their wording, not every member's. The held-out figures printed by `manage.py evaluate_checks`, not
-the development ones (which it was trained on), say how it does on posts it has not seen. And
-the labelled posts are short: no ordinary post in the set is longer than 26 words, while crisis
-posts run to 74, so it has never seen a long ordinary post. On the 54 longer posts of the demo
-forum (median 46 words, all ordinary) it made one urgent (p=0.71, a congratulations reply)
-and five flags whose cues were common words ("i've", "you've done"); trained with sitting d10
-it makes two urgent (the congratulations reply, p=0.82, and a post about a dog that died,
-p=0.72): read its cues before trusting it.
+What it cannot do: it learned from 1,808 posts written for SHaRON by eight writers, so it
+knows their wording, not every member's. The held-out figures printed by `manage.py
+evaluate_checks`, not the development ones (which it was trained on), say how it does on posts
+it has not seen. Until sittings d11 to d14 no ordinary post in the set was longer than 26 words;
+trained without them it made two of the 54 longer, ordinary demo posts urgent (a
+congratulations reply and a post about a dog that died); trained with them, none. Read its
+cues before trusting it.
 """
 
 import json

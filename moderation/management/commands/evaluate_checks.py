@@ -30,16 +30,17 @@ CV_MAX_HOLD_FPR = 0.08  # MODEL_URGENT: the lowest threshold keeping urgent+hold
 CV_GRID = tuple(round(0.30 + 0.05 * i, 2) for i in range(14))  # 0.30 to 0.95
 
 HOW_THE_SET_WAS_MADE = (
-    "How the set was made: moderation/evaluation/posts.jsonl holds 1,360 short forum posts in "
-    "UK English, written by hand for this purpose by the three engineers who wrote the rules (no "
-    "real member's words): crisis (explicit and indirect suicidal or self-harm intent: goodbyes, "
+    "How the set was made: moderation/evaluation/posts.jsonl holds 2,310 short forum posts in "
+    "UK English, written by hand for this purpose (no real member's words): 1,360 by the three "
+    "engineers who wrote the rules and 950 by five writers who never saw the rules or the set "
+    "(sittings d11 to d14 and h10, below): crisis (explicit and indirect suicidal or self-harm intent: goodbyes, "
     "giving things away, plans, being a burden, not being around; never method details), "
     "concern (hopelessness, passive wishes, self-harm urges, worry about someone else), "
     "alarming_ordinary (idioms such as 'this commute is killing me', negations, recovery "
     "stories in the past tense, ordinary goodbyes, decisions and arrangements), ordinary, spam "
     "(some with new-member links, duplicates or bursts in their context) and abuse (insults, "
     "threats and harassment aimed at another member, not self-criticism). Development part: "
-    "1,008 posts (726 before d10); held-out part: 352. The first engineer wrote 456 development posts in six "
+    "1,808 posts (1,008 before d11, 726 before d10); held-out part: 502 (352 before h10). The first engineer wrote 456 development posts in six "
     "sittings and 255 held-out posts in three (the first before any rule existed, the other two "
     "while the rules were frozen) and tuned in five rounds; on first contact those two later "
     "held-out sittings had 2 of 10 and 7 of 12 crisis posts caught. The second engineer first "
@@ -70,17 +71,35 @@ HOW_THE_SET_WAS_MADE = (
     "154 (3 alarming_ordinary and 1 ordinary each time; 3 of 154 before), concern 36 and 36 "
     "of 49, spam 30 of 30 and abuse 31 of 32 both times. The second round is the one kept: it "
     "was chosen on the development part before its held-out run, and going back to the first "
-    "because it caught one more held-out post would be choosing on the held-out part."
+    "because it caught one more held-out post would be choosing on the held-out part. "
+    "Then five writers who had never seen the rules, the set or each other's posts wrote "
+    "development sittings d11 to d14 (200 posts each: 80 crisis, 30 concern, 60 "
+    "alarming_ordinary, 30 ordinary; d11 unusual voices, d12 regional, older, younger and "
+    "second-language English, d13 life situations such as farming, caring, debt, the forces, "
+    "d14 writing styles such as lowercase, emoji, lists and quoted lyrics) and a sealed held-out "
+    "sitting h10 (150 posts: 60 crisis, 20 concern, 40 alarming_ordinary, 30 ordinary, written as a "
+    "typical week of a real forum; only its per-label counts were ever read). Decided before any "
+    "of it was read: h10 joins the held-out part whatever it shows. On first contact with the "
+    "checker of the time the new development sittings had 68, 65, 58 and 64 of 80 crisis posts "
+    "caught (255 of 320, 0.80) and 58 of their 360 ordinary and alarming_ordinary posts held or "
+    "urgent (0.16, against 0.03 on the old held-out part); h10 had 56 of 60 crisis caught and 10 "
+    "of 70 ordinary held. One round followed on the development part only (d11 to d14 added, so "
+    "the classifier learns from 1,808 posts; written cues for phrasings they showed; goodbyes and "
+    "sports hyperbole that give an ordinary reason flagged rather than urgent; threshold from "
+    "--cv), then one held-out run: crisis 139 of 147 (80 of the old 87, one fewer than before; 59 "
+    "of h10's 60), ordinary false positives 8 of 224 (4 of the old 154; 4 of h10's 70). An "
+    "unintended earlier look: running the test suite during the round evaluated the held-out "
+    "part once and said only that the crisis target was still missed; nothing changed after it."
 )
 CLASSIFIER_METHOD = (
     "The trained classifier (signal risk.model, moderation/classifier.py): TF-IDF over word "
     "1-2-grams and character 3-5-grams, logistic regression with balanced class weights, crisis "
-    "against every other label, trained on the 1,008 development posts only, once per process "
-    "(about 0.2 s, plus about 0.7 s to import scikit-learn). Its urgent threshold is chosen by "
+    "against every other label, trained on the 1,808 development posts only, once per process "
+    "(about 0.5 s, plus about 0.5 s to import scikit-learn). Its urgent threshold is chosen by "
     "5-fold stratified cross-validation on the development part only (`--cv`), never on the "
     "held-out part: the lowest threshold (steps of 0.05) with at most 8% of ordinary and "
-    "alarming_ordinary posts held or urgent. Now p >= 0.70 (out of fold: 6.7%; crisis recall "
-    "0.61 for the model alone, 0.91 with the rules, which were tuned on these posts; 12.5% of "
+    "alarming_ordinary posts held or urgent. Now p >= 0.65 (out of fold: 7.1%; crisis recall "
+    "0.74 for the model alone, 0.89 with the rules, which were tuned on these posts; 17.7% of "
     "concern posts sent to the urgent queue). Below it, p >= 0.50 (the model's own decision "
     "boundary, fixed, not tuned) counts as one warning sign of weight 1 next to a written sign "
     "about ending, burden, resolve, last words or hope, and a post whose present-tense "
@@ -90,13 +109,18 @@ CLASSIFIER_METHOD = (
     "once, had crisis 79 of 87 (75 with rules alone), ordinary false positives 3 of 154 (2 "
     "with rules alone); after the first d10 round --cv chose 0.65 (out of fold 7.9%, crisis "
     "0.895 with the rules): held-out crisis 82 of 87; after the second, 0.70 (6.7%, 0.906): "
-    "81 of 87. A flag level (p >= 0.55) was also chosen then, but dropped after it "
+    "81 of 87; with d11 to d14, 0.65 (7.1%, 0.889): 139 of 147 on the held-out part with h10. "
+    "A pretrained sentence encoder (all-MiniLM-L6-v2, packaged offline on PyPI) was tried beside "
+    "the TF-IDF features before that round and not adopted: trained on the other sittings and "
+    "scored on each development sitting in turn, averaging it in changed the area under the ROC "
+    "curve by -0.044 to +0.016 (mean below zero), not worth 1.5 GB of PyTorch in every worker. "
+    "A flag level (p >= 0.55) was also chosen then, but dropped after it "
     "queued 5 of the 54 longer, ordinary demo posts; held-out crisis recall counts urgent hits "
     "only, so it is unchanged. The author is shown crisis options when a written rule "
     "fired, including a warning-sign score the classifier's sign helped complete; the "
     "classifier alone (risk.model) only alerts moderators. On the 54 demo posts (all "
-    "ordinary, and longer than any post in the set) the classifier of the second d10 round "
-    "makes 2 urgent, a congratulations reply and a post about a dog that died (1 before d10). On the development split (`--split dev`) the classifier has seen every post, "
+    "ordinary, and longer than any post in the set) the checker now holds or makes urgent none "
+    "(2 after the d10 rounds, a congratulations reply and a post about a dog that died). On the development split (`--split dev`) the classifier has seen every post, "
     "so those figures say nothing about it."
 )
 
@@ -189,7 +213,7 @@ def ordinary_fpr(rows: dict[str, Row]) -> float:
 
 def missed_targets(rows: dict[str, Row]) -> list[str]:
     missed = [
-        f"{label} recall {rows[label].rate:.2f} < {target:.2f}"
+        f"{label} recall {rows[label].rate:.3f} ({rows[label].caught} of {rows[label].n}) < {target:.2f}"
         for label, target in TARGETS.items()
         if rows[label].rate < target
     ]
@@ -293,7 +317,7 @@ class Command(BaseCommand):
         for label in LABELS:
             row = rows[label]
             if label in POSITIVE:
-                out(f"{label:<18} {row.n:>4} {row.caught:>7} {row.rate:>7.2f} {'':>10} {'':>8}")
+                out(f"{label:<18} {row.n:>4} {row.caught:>7} {row.rate:>7.3f} {'':>10} {'':>8}")
             else:
                 out(
                     f"{label:<18} {row.n:>4} {row.caught:>7} {'':>7} "
