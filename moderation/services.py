@@ -21,6 +21,7 @@ from forums import services as forum_services
 from forums.models import Category, Post, Status, Thread
 from messaging import services as messaging_services
 from messaging.models import Message
+from resources.services import urgent_help_page_ensure
 from sharon.accounts.models import MODERATORS_GROUP, User
 from sharon.content import Screening
 from sharon.core.models import SiteSettings
@@ -459,10 +460,15 @@ def item_approve(*, item: QueueItem, moderator: User, reason: str = "") -> bool:
     return True
 
 
-GUIDANCE = _(
-    "You can read the community guidelines at /guidelines/. If you are struggling, help is "
-    "available now: /urgent-help/ (Samaritans 116 123, free, any time)."
-)
+def _guidance() -> str:
+    """Where to find the guidelines and help, with the first service on the urgent-help page
+    as admins last set it (A-3)."""
+    contact = urgent_help_page_ensure().contacts.order_by("order", "id").first()
+    service = f" ({contact.name} {contact.number}, {contact.details})" if contact else ""
+    return _(
+        "You can read the community guidelines at /guidelines/. If you are struggling, help is "
+        "available now: /urgent-help/%(service)s."
+    ) % {"service": service}
 
 
 def content_set_status(
@@ -503,7 +509,7 @@ def content_set_status(
                 if status == Status.HIDDEN
                 else _("A moderator has removed one of your %(what)s") % {"what": what},
                 _("In %(where)s. Why: %(reason)s\n\n%(guidance)s")
-                % {"where": where, "reason": reason, "guidance": GUIDANCE},
+                % {"where": where, "reason": reason, "guidance": _guidance()},
             )
     return True
 
@@ -601,7 +607,7 @@ def member_warn(
     if recent.exists():
         return False
     with transaction.atomic():
-        _notify_member(member, _("A message from the moderators"), f"{reason}\n\n{GUIDANCE}")
+        _notify_member(member, _("A message from the moderators"), f"{reason}\n\n{_guidance()}")
         _acted(item)
         _audit(
             actor=moderator, action="warn", target=member, reason=reason, member=member, item=item
@@ -626,7 +632,7 @@ def member_silence(
             % {
                 "until": timezone.localtime(until).strftime("%-d %B %Y, %H:%M"),
                 "reason": reason,
-                "guidance": GUIDANCE,
+                "guidance": _guidance(),
             },
         )
         _acted(item)

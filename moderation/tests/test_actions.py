@@ -11,6 +11,7 @@ from conftest import PASSWORD
 from forums.models import Category, Post, Status
 from moderation.models import AuditEntry, QueueItem
 from moderation.services import report_create
+from resources.services import urgent_help_page_ensure
 from sharon.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +30,8 @@ def act(client, item, **data):
 def test_hide_tells_the_author_privately_with_resources_and_is_audited_once(
     client_for, moderator, member, other_member, item, reply
 ):
+    # The help line named is the first service on the urgent-help page, as admins set it.
+    urgent_help_page_ensure().contacts.filter(name="Samaritans").update(details="free, 24/7")
     client = client_for(moderator)
     act(client, item, action="hide", reason="This came across as unkind.")
     reply.refresh_from_db()
@@ -37,6 +40,7 @@ def test_hide_tells_the_author_privately_with_resources_and_is_audited_once(
     assert "This post has been hidden by a moderator." in page and "Small walks" not in page
     notice = Notification.objects.get(user=other_member, kind="moderation")
     assert "This came across as unkind." in notice.body and "/urgent-help/" in notice.body
+    assert "(Samaritans 116 123, free, 24/7)" in notice.body
     entry = AuditEntry.objects.get(action="hide")
     assert (entry.actor, entry.member, entry.before, entry.after) == (
         moderator,

@@ -72,7 +72,7 @@ HOW_THE_SET_WAS_MADE = (
     "of 49, spam 30 of 30 and abuse 31 of 32 both times. The second round is the one kept: it "
     "was chosen on the development part before its held-out run, and going back to the first "
     "because it caught one more held-out post would be choosing on the held-out part. "
-    "Then five writers who had never seen the rules, the set or each other's posts wrote "
+    "Then five writers (AI assistants, each briefed separately) who had never seen the rules, the set or each other's posts wrote "
     "development sittings d11 to d14 (200 posts each: 80 crisis, 30 concern, 60 "
     "alarming_ordinary, 30 ordinary; d11 unusual voices, d12 regional, older, younger and "
     "second-language English, d13 life situations such as farming, caring, debt, the forces, "
