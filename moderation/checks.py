@@ -274,7 +274,7 @@ RULES: tuple[Rule, ...] = (
         ),
         unless=IDIOM,
         past_downgrade=True,
-        flag_if=r"\b(?:season|match|nil|relegat\w*|derby|referee|penalt\w*|boss fight|episode|finale|spoilers?|my team|the team)\b|\b\d+ ?- ?\d+\b",
+        flag_if=r"\b(?:cringe\w*|mortified|embarrass\w*|season|match|nil|relegat\w*|derby|referee|penalt\w*|boss fight|episode|finale|spoilers?|my team|the team)\b|\b\d+ ?- ?\d+\b",
     ),
     Rule(
         "risk",
@@ -394,6 +394,7 @@ RULES: tuple[Rule, ...] = (
             r"(?:going to|gonna|will|'ll)\b.{0,40}\b(?:never|not) (?:come|coming) back\b(?! (?:until|till|before|for|with))",
             r"\bdisappear for (?:good|ever)\b|\b(?:no one|nobody|no-one) will (?:ever )?find me\b",
         ),
+        unless=r"\b(?:solicitor|financial adviser|executor|probate|getting married|wedding (?:day|venue|date|plans?)|engaged|gratitude|exercise from|counsellor (?:suggested|said|asked)|therapist (?:suggested|said|asked)|as part of (?:my|the|a) \w+)\b",
         negatable=False,
         past_downgrade=True,
     ),
@@ -413,7 +414,7 @@ RULES: tuple[Rule, ...] = (
             r"\barranged for \w+ (?:\w+ )?to (?:have|take|look after) my\b",
             r"\b(?:everything|it all|my affairs)(?:'s| is| are)? (?:sorted|in order)\b.*\b(?:won'?t|after|over)\b",
         ),
-        unless=r"\b(?:charity|declutter\w*|car boot|vinted|ebay|freecycle|outgrown|old|spare|library|sale|holiday|away for|while i'?m away|landlord says|no pets|allerg\w*)\b",
+        unless=r"\b(?:charity|declutter\w*|car boot|vinted|ebay|freecycle|outgrown|old|spare|library|sale|holiday|away for|while i'?m away|landlord|no pets|allow(?:s|ed)? pets|allerg\w*)\b",
         negatable=False,
         past_downgrade=True,
     ),
@@ -451,7 +452,7 @@ RULES: tuple[Rule, ...] = (
             rf"\b(?:it |this )?won'?t matter (?:after|by|past) {SOON}\b",
             r"\b(?:going to|gonna|will) make sure i (?:don'?t|never)\b(?! (?:\w+ ){0,3}(?:forget|miss|lose|give))",
         ),
-        unless=r"\b(?:holiday|away for|visiting|trip|abroad|in-laws|at work|working|busy|offline|off work|signal|wifi|hospital appointment|teeth|dentist|operation|surgery|wedding|exams?|festival|conference|camping)\b",
+        unless=r"\b(?:holiday|away for|visiting|trip|abroad|in-laws|at work|working|busy|offline|off work|signal|wifi|hospital appointment|teeth|dentist|operation|surgery|wedding|exams?|festival|conference|camping|work do|off to (?:see|visit|the (?:coast|beach|seaside|lakes)|cornwall|devon|wales|scotland|spain|france|portugal|greece|uni|university|college))\b",
         negatable=False,
         past_downgrade=True,
     ),
@@ -784,6 +785,8 @@ CUES: tuple[Cue, ...] = (
             r"\bnot (?:for )?(?:much|very much) longer\b|\b(?:won'?t|will not|not) be my problem (?:after|by|from|for much longer|soon|any ?more)\b|\b(?:none of (?:it|this)|nothing) (?:will|'ll) be my problem\b",
             rf"\b(?:how|where|when) (?:this|it|my (?:story|life)) (?:ends|stops|finishes)\b|\b(?:this|it|my (?:story|life)) (?:ends|stops|finishes) (?:on )?(?:here|this week|this weekend|tonight|now|today|soon|with me|{WEEKDAY})\b",
             r"\bmak(?:e|ing) sure i (?:don'?t|never|won'?t)(?: (?:wake|see|make it|come back|get)\b(?! (?:up late|better|worse|lost))|\s*(?:[.!]|$))|\bmak(?:e|ing) my escape\b",
+            rf"\bend(?:ing)? (?:it|things|everything) (?:on|this|next|by) (?:{WEEKDAY}|the weekend|weekend)\b|\b(?:decided|chosen|choosing|ready) to stop\s*(?:[.!]|$)|\bone last time\b(?=[^.?!]*\b(?:before|tonight|tomorrow|today)\b)|\blast everything\b|\bdone being (?:a |the )?(?:weight|burden|problem|drain|nuisance)\b",
+            r"\b(?:isn'?t|won'?t be|is not|there'?s no) (?:going to be )?(?:a |any )?(?:later|after \w+|tomorrow|next time)(?: for me)?\s*(?:[.!]|$)|\bthere isn'?t going to be a\b",
             r"\b(?:won'?t|will not|wont|not going to|not gonna|never going to) be (?:here|around|alive) (?:for|on|at) (?:\w+'?s |my |her |his |their |the |next )?(?:\w+ )?(?:birthday|christmas|results(?: day)?|graduation|wedding|anniversary|due date|first day|new year)\b|\b(?:don'?t|do not) think i'?ll (?:be (?:here|around|alive)|still be here) (?:for|to see|on|at|by)\b",
             r"\b(?:i'?ll|i will|i'?m|i am|i may|i might|maybe i(?:'?m| am| will be)?)(?: \w+){0,2}? (?:be )?(?:already )?(?:with (?:god|allah|jesus|the lord|the angels)|in heaven)\b|\b(?:rest|sleep)(?: now)?,? (?:for good|forever|for ever)\b",
         ),
@@ -810,7 +813,8 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:curtain call|final (?:curtain|bow|whistle|chapter|page)|last (?:chapter|page|orders|train|bow)|end of the (?:line|road)|game over|no respawn|rage quit\w*|lights out|my time'?s up|hang(?:ing)? up my boots|cash(?:ing)? in my chips)\b(?=[^.?!]*\b(?:me|my|i'?m|i)\b)",
             r"\bsee(?:ing)? myself out\b|\bstep(?:ping)? off (?:the|this) (?:planet|world|earth)\b|\bwhere i get off\b|\bcross(?:ing)? myself off\b|\b(?:log\w*|sign\w*) off (?:permanently|for the last time)\b|\b(?:want to |just )?stop being\s*(?:[.!]|$)",
             r"\b(?:i'?m|i am) stopping\s*(?:[.!]|$)|\bi (?:just )?stopped\s*(?:[.!]|$)|\bletting (?:myself )?(?:go|stop)\b(?! of)|\bi can (?:go|rest|stop|leave) (?:now|then)\b|\b(?:don'?t|won'?t) have to hang on\b",
-            r"\b(?:not|never|won'?t) (?:be )?(?:doing|having|seeing|reaching|getting to|making it to) (?:christmas|another (?:year|birthday|christmas)|next (?:year|christmas)|the new year|my \d+\w*|\d+)\b(?! (?:at|with|in|because|this year))",
+            r"(?:^|[.!?]\s)that'?s me\s*(?:[.!]|$)",
+            r"\b(?:not|never|won'?t) (?:be )?(?:doing|having|seeing|reaching|getting to|making it to) (?:christmas|another (?:year|birthday|christmas|winter|summer|spring|autumn)|next (?:year|christmas)|the new year|my \d+\w*|\d+)\b(?! (?:at|with|in|because|this year))",
             r"\b(?:won'?t|will not|not (?:going to|gonna)) be (?:here|there|around|about) to (?:see|do|pick|help|read|watch)\b",
             r"(?:^|[.!?]\s*|[^\w\s]\s*)last (?:post|message|night here|day here)\s*(?:[.!]|$)|\bmy last \w+,? (?:full stop|period|ever)\b|\bopt(?:ing)? out\b(?! of)",
         ),
@@ -847,6 +851,7 @@ CUES: tuple[Cue, ...] = (
         2.0,
         (
             r"\b(?:they|kids|family|everyone|my \w+)(?:'re| are| would be|'d be| will be) better off with (?:a |me )?(?:dead|gone)\b|\b(?:the one who|i) (?:ruin|ruins|wreck|wrecks|spoil|spoils) everything\b",
+            r"\b(?:weight|millstone|burden) (?:round|around) (?:her|his|their|my \w+'?s|everyone'?s) necks?\b|\bso (?:nobody|no one|no-one) (?:has|will have) to\b",
             r"\b(?:better off|happier|relieved|easier|fine|cope|manage|be ok(?:ay)?|get on|move on|better|spinning|spin|lighter|freer|calmer|simpler|safer)\b(?:\s+\S+){0,4}?\s+without (?:me|the mess i|the trouble i|my (?:moods|mess|drama)|people like me|someone like me)\b",
             r"\b(?:won'?t|not going to|never|no longer) (?:be )?(?:bother(?:ing)?|troubl(?:e|ing)|burden(?:ing)?|annoy(?:ing)?|upset(?:ting)?) (?:anyone|anybody|you|them|people|my \w+|everyone)\b(?! (?:with|about|for|today|tonight|this))",
             r"\b(?:get|have|give (?:them|her|him)) (?:their|her|his) (?:lives?|life|freedom) back\b|\bdeserves? (?:a (?:mum|mother|dad|father|wife|husband|partner)|someone|better) (?:who|that) (?:isn'?t|is not|doesn'?t|does not)\b",
@@ -938,7 +943,7 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:sorted|sorting|done|did|made|making|updated|wrote|written|put|left|arranged|arranging|planned|planning|got|paid for)\b(?:\s+(?!(?:her|his|their|mum'?s|dad'?s|nan'?s|gran'?s)\b)\S+){0,3}?\s+(?:the |my )?(?:will|funeral|paperwork|affairs|passwords|instructions)\b",
             r"\b(?:everything|it all|my affairs|things|all my affairs|my stuff)(?:'s| is| are)? (?:in order|sorted|arranged|in place)\b|\b(?:left|put|got) (?:everything|my affairs|things|it all) in order\b|\bmade (?:the |my |all the |some )?arrangements\b",
             r"\b(?:my|the) (?:cat|dog|pets?|rabbit|budgie|hamster|fish|tortoise|bird)(?:'s| is| has| have)? (?:gone|going|been rehomed|booked|staying) (?:to|with|in)\b|\brehom\w* (?:my|the|our) (?:cat|dog|pets?|rabbit|budgie|hamster|fish|tortoise)\b|\b(?:good|new|loving) (?:home|owner) for (?:my|the) \w+|\bneed a new (?:owner|home)\b|\bgoes to a good home\b",
-            r"\bcancel\w* (?:my |the |all my )?(?:phone|contract|gym|subs|subscriptions?|appointments?|direct debits?|plans|memberships?|therapy|sessions?)\b|\b(?:gave|given|giving|handed in) (?:my )?(?:landlord )?notice\b(?! at work)|\bemptied my (?:locker|desk|account|flat|room)\b|\bpaid off\b|\brent(?:'s| is)? paid\b",
+            r"\bcancel\w* (?:my |the |all my )?(?:phone|contract|gym|subs|subscriptions?|counselling|dentist|everything|appointments?|direct debits?|plans|memberships?|therapy|sessions?)\b|\b(?:gave|given|giving|handed in) (?:my )?(?:landlord )?notice\b(?! at work)|\bemptied my (?:locker|desk|account|flat|room)\b|\bpaid off\b|\brent(?:'s| is)? paid\b",
             r"\b(?:switched|turned) off my phone\b|\bdeleted (?:all )?my (?:accounts?|posts|social media|profiles?|facebook|instagram|messages|photos)\b|\b(?:close|delete) my account\b|\bposts? (?:get |be )?deleted\b|\b(?:left|leaving) (?:the |my )?keys\b",
             r"\b(?:tidied|tidying|cleaned|cleaning|cleared|clearing|sorted|sorting) (?:up )?(?:the house|the flat|everything|my (?:room|flat|things|stuff))\b(?! for (?:the|my) (?:party|visit|guests|inspection))",
             r"\b(?:giv(?:e|en|ing)|gave|left) (?:\w+ ){0,2}my (?:savings|car|money|jewellery|ring|watch|keys|passwords|bank|things|stuff|belongings)\b",
@@ -947,7 +952,7 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:my |the )?(?:dog|cat|pets?|rabbit|hamster|budgie)(?:'s| is| are| has gone)? (?:with|at|staying with|going to|gone to) (?:my|her|his|their|the) \w+|\b(?:gave|given|giving|left) (?:away )?my \w+(?: \w+)? to (?:my|her|his|the|a) \w+\b",
             r"\b(?:the kids|kids|family|she|he|they|my \w+)(?:'ll| will| are| is)? (?:be )?(?:sorted|looked after|taken care of|provided for)\b",
             r"\b(?:standing order|direct debit)s? (?:set up|so|for)\b|\bset up a (?:standing order|direct debit)\b|\bpension goes to\b|\b(?:pre-?paid|paid for) (?:for )?my (?:funeral|cremation|burial)\b|\bfuneral (?:songs|playlist|music|hymns)\b|\b(?:posted|put|pushed) my keys (?:back )?through\b",
-            r"\bfinal arrangements\b|\blast (?:thing|job|item|one) on (?:my|the) list\b|\blast loose end\b|\bwho gets what\b|\bpasswords (?:are |is )?(?:in|on|written|with)\b",
+            r"\bfinal arrangements\b|\blast (?:thing|job|item|one) on (?:my|the) list\b|\blast loose end\b|\bwho gets what\b|\b(?:passwords|bank details|pin numbers?) (?:are |is )?(?:in|on|written|with)\b|\barrangements (?:are |have been )?(?:made|done|sorted|in place)\b",
         ),
     ),
     # When.
@@ -979,7 +984,8 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:made|making) (?:a|the|this) (?:decision|choice)\b|\bi decide to\b|\bchosen this\b|\b(?:funny|weird|strange|odd) how calm\b|\bonce (?:you'?ve|i'?ve) decided\b|\bi'?ve made sure of (?:that|it)\b",
             r"\bchoosing when\b|\bby choice\b|\bmade (?:its|their) choice\b|\bchosen the other\b|\bdecision'?s (?:done|final)\b|\bnever (?:felt|been) (?:so|this|more) sure\b|\bbecause it'?s sorted\b|\bknow exactly what i'?m doing\b",
             r"\bwaiting for (?:everyone|them|the house|the kids|him|her) to (?:go to (?:bed|sleep)|be asleep|fall asleep|leave|go out)\b|\beveryone'?s asleep\b|\bperfect time\b",
-            r"\b(?:i have|i'?ve got|i got|got) a (?:date|time|day)(?: now| set| picked| in mind)\b|\bknow (?:what i'?m doing and when|when and how|how and when)\b|\bcut ?-?off (?:date |point )?i (?:gave|set) (?:myself|me)\b|\bpeace at last\b|\bnot (?:joking|kidding|a joke)(?:,? (?:though|tho|this time))\b|\bthis time for real\b|\bthat'?s my answer\b|\bnot just in case\b",
+            r"\b(?:i have|i'?ve got|i got|got) a (?:date|time|day)(?: now| set| picked| in mind| and i'?m)\b|\bknow (?:what i'?m doing and when|when and how|how and when)\b|\bcut ?-?off (?:date |point )?i (?:gave|set) (?:myself|me)\b|\bpeace at last\b|\bnot (?:joking|kidding|a joke)(?:,? (?:though|tho|this time))\b|\bthis time for real\b|\bthat'?s my answer\b|\bnot just in case\b|\bfeels? (?:\w+ )?(?:calm|peaceful|at peace)\s*(?:[.!]|$)|\bthinking it (?:through|over)\b",
+            r"\b(?:told|telling|tell) (?:them|everyone|people|work|my \w+|the \w+)\b[^.?!]{0,60}[.!?]\s*(?:i'?m not|it'?s not (?:true|that)|it is not true|only i know|there'?s no \w+|that'?s not (?:true|it|the plan))\b",
         ),
         negatable=False,
     ),
@@ -1020,7 +1026,7 @@ CUES: tuple[Cue, ...] = (
         -1.0,
         (
             r"\b(?:holiday|hols|trip|abroad|moving (?:to|house|out|in|abroad|back)|emigrat\w*|flight|spain|cornwall|festival|new job|job interview|interview|promotion|exams?|revision|(?<!sorry for the )essay|dissertation|party|wedding|gig|concert|wardrobe|diet|caffeine|hospital appointment|operation|surgery|visiting|resignation|new (?:flat|house|mattress|phone)|bake off|telly|film)\b",
-            r"\bsee (?:you|ya|u|y'?all)(?: all| lot| guys)? (?:soon|in|on|next|later|tomorrow|then|there|at)\b|\b(?:be |i'?ll be |back )(?:back )?(?:on|in) (?:a (?:week|bit|few|month|fortnight)|january|february|march|april|may|june|july|august|september|october|november|december|the new year|monday|next)\b|\bpop in\b|\bwish me luck\b|\b(?:can'?t|cannot) wait\b|\bexcited\b|\bgraduat\w*|\bretrain\w*|\blooking forward\b|\bnew (?:chapter|start)\b|\bfresh start\b|\b(?:night|nite|nighty night) (?:all|everyone|folks)\b|\boff to bed\b",
+            r"\bsee (?:you|ya|u|y'?all)(?: all| lot| guys)? (?:soon|in|on|next|later|tomorrow|then|there|at)\b|\b(?:be |i'?ll be |back )(?:back )?(?:on|in) (?:a (?:week|bit|few|month|fortnight)|january|february|march|april|may|june|july|august|september|october|november|december|the new year|monday|next)\b|\bpop in\b|\bwish me luck\b|\b(?:can'?t|cannot) wait\b|\bexcited\b|\b(?:because|cos|as) i'?m (?:doing|feeling) (?:really |so |much |loads )?(?:well|better)\b|\bdon'?t need (?:the forum|this place|it) (?:like|as much|any ?more)\b|\bdischarged\b|\bnot (?:going )?anywhere bad\b|\bnot (?:for )?(?:any|a) bad reason\b|\bwell enough\b|\bhaving my \w+ (?:done|out|removed|replaced)\b|\b(?:solicitor|financial adviser|executor|probate|getting married|wedding (?:day|venue|date|plans?)|engaged|gratitude|exercise from|counsellor (?:suggested|said|asked)|therapist (?:suggested|said|asked)|as part of (?:my|the|a) \w+)\b|\bgraduat\w*|\bretrain\w*|\blooking forward\b|\bnew (?:chapter|start)\b|\bfresh start\b|\b(?:night|nite|nighty night) (?:all|everyone|folks)\b|\boff to bed\b",
             r"\b(?:lol|haha\w*|lmao|ha|hehe)\b|!{2,}|\U0001f602|\U0001f923",
             r"\b(?:stop(?:ping)?|quit(?:ting)?|giv(?:e|ing) up|off the) (?:drinking|drink|smoking|cigs|vaping|booze|alcohol|caffeine|sugar|gambling)\b|\b(?:mum|mam|dad|nan|gran|grandad|husband|wife|partner|son|daughter|brother|sister)(?:'s| is) in hospital\b",
             rf"\b(?:my|our) {FAMILY}\b[^.?!]*\b(?:said|says|keeps? saying|told me|has been (?:saying|talking))\b|\bis it normal\b",
@@ -1305,7 +1311,7 @@ def _warning_cues(words: str) -> list[_Sign]:
 # some words in the post raised the probability (it names them), in the sentences that are
 # not about the past. It does not flag below that: a flag level (p >= 0.55) queued 5 of the 54
 # longer, ordinary demo posts, too much noise for moderators for what it added.
-MODEL_URGENT = 0.65
+MODEL_URGENT = 0.60
 # Below MODEL_URGENT the classifier can still count as one warning sign (kind "classifier",
 # weight MODEL_CUE_WEIGHT) when it leans towards crisis (p >= MODEL_CUE, its own decision
 # boundary, fixed rather than tuned): never enough alone, it needs a written cue of at least

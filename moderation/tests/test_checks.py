@@ -210,7 +210,7 @@ def test_the_classifier_makes_a_post_the_rules_miss_urgent_and_names_its_cues():
 
 
 def test_the_classifier_does_not_flag_what_it_finds_only_possible():
-    text = "No point anymore, honestly. Thanks for trying."
+    text = "No point anymore. Thanks for trying."
     assert MODEL_CUE <= classifier.crisis_probability(text) < MODEL_URGENT
     assert "risk.model" not in signals(text)
 
