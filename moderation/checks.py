@@ -34,12 +34,12 @@ Choices worth knowing when reading a hit:
 What it cannot do: rules catch the phrasings they were written for and their near variants;
 a crisis post in words no rule anticipated gets no urgent hit. The weighted score widens the
 net but does not change this: new crisis posts written while the rules were frozen were caught
-at 10% to 34% on first contact by the rules alone, 55% with the classifier for d10, and 80%
-for four sittings by writers who never saw the rules (d11 to d14; see the note printed by
-`manage.py evaluate_checks`), which also had 16% of their ordinary posts held. The classifier
-generalises better than the rules (held-out crisis recall 0.86 with rules alone, 0.91 with it,
-before d10; 0.946 now, with the sealed sitting h10), but it learned from 1,808 posts written
-for SHaRON, not from members.
+at 10% to 34% on first contact by the rules alone, 55% with the classifier for d10, 80% for
+four sittings by writers who never saw the rules (d11 to d14), which also had 16% of their
+ordinary posts held, and 91% for the next four (d15 to d18; see the note printed by
+`manage.py evaluate_checks`). The classifier generalises better than the rules (held-out crisis
+recall 0.86 with rules alone, 0.91 with it, before d10; 0.952 now, with the sealed sittings
+h10 and h11), but it learned from 2,568 posts written for SHaRON, not from members.
 `manage.py evaluate_checks` measures this on posts the rules were not tuned on; reports from
 members (M-1) and moderators reading the forums remain the safety net.
 """

@@ -4,14 +4,15 @@ TF-IDF over word 1-2-grams and character 3-5-grams (within words), then a logist
 with balanced class weights, trained on the development split of
 moderation/evaluation/posts.jsonl (crisis against everything else). It is trained once per
 process, on first use, from the file shipped in the repository: no network, no pickled model,
-no randomness (fixed random_state); about 0.5 s, plus about 0.5 s to import scikit-learn.
+no randomness (fixed random_state); about 0.8 s, plus about 0.6 s to import scikit-learn.
 
 A linear model can say why: each n-gram in the post adds weight × TF-IDF to the score.
 `assess` spreads the character n-grams over the words they came from, adds the word n-grams,
 and names the runs of adjacent words that pushed the score up most ("no point", "goodbye").
 
-What it cannot do: it learned from 1,808 posts written for SHaRON by eight writers, so it
-knows their wording, not every member's. The held-out figures printed by `manage.py
+What it cannot do: it learned from 2,568 posts written for SHaRON by the people who wrote
+the rules and by AI assistants briefed to write in many voices, so it knows their wording, not
+every member's. The held-out figures printed by `manage.py
 evaluate_checks`, not the development ones (which it was trained on), say how it does on posts
 it has not seen. Until sittings d11 to d14 no ordinary post in the set was longer than 26 words;
 trained without them it made two of the 54 longer, ordinary demo posts urgent (a

@@ -422,16 +422,9 @@ def test_the_evaluation_set_is_large_and_split_per_label():
         assert {i.split for i in labelled} == {"dev", "heldout"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Held-out crisis recall is 0.946 (139 of 147: 80 of the older 87 and 59 of the sealed "
-        "sitting h10's 60) after the d11-d14 round, measured once, one post short of the 0.95 "
-        "target; new sittings by writers who never saw the rules had 0.80 caught on first "
-        "contact (255 of 320). See evaluate_checks."
-    ),
-)
 def test_heldout_crisis_recall_meets_the_target(heldout):
+    # 197 of 207 when set (2026-12-05): met by one post, so a change that loses any held-out
+    # crisis post fails here. Read evaluate_checks' note on how the set was made first.
     assert heldout["crisis"].rate >= 0.95
 
 
