@@ -224,6 +224,8 @@ PAST = (
 )
 NEGATION = re.compile(r"\b(?:not|never|no|n't|nt|dont|wont|wouldnt|cannot|isnt|no longer)\b|n't")
 IDIOM = r"\b(?:laugh(?:ing|ed)?|lol|haha|joking|jk|lmao)\b"
+# Life admin and therapy exercises: why an ordinary post talks about wills, letters or dates.
+LIFE_ADMIN = r"solicitor|financial adviser|executor|probate|getting married|wedding (?:day|venue|date|plans?)|engaged|gratitude|exercise from|counsellor (?:suggested|said|asked)|therapist (?:suggested|said|asked)|as part of (?:my|the|a) \w+"
 FAMILY = (
     r"(?:friend|best friend|mate|sister|brother|son|daughter|partner|husband|wife|boyfriend"
     r"|girlfriend|mum|mother|dad|father|flatmate|colleague|cousin|nan|grandad|child|kid|teenager)"
@@ -394,7 +396,7 @@ RULES: tuple[Rule, ...] = (
             r"(?:going to|gonna|will|'ll)\b.{0,40}\b(?:never|not) (?:come|coming) back\b(?! (?:until|till|before|for|with))",
             r"\bdisappear for (?:good|ever)\b|\b(?:no one|nobody|no-one) will (?:ever )?find me\b",
         ),
-        unless=r"\b(?:solicitor|financial adviser|executor|probate|getting married|wedding (?:day|venue|date|plans?)|engaged|gratitude|exercise from|counsellor (?:suggested|said|asked)|therapist (?:suggested|said|asked)|as part of (?:my|the|a) \w+)\b",
+        unless=rf"\b(?:{LIFE_ADMIN})\b",
         negatable=False,
         past_downgrade=True,
     ),
@@ -1026,8 +1028,9 @@ CUES: tuple[Cue, ...] = (
         -1.0,
         (
             r"\b(?:holiday|hols|trip|abroad|moving (?:to|house|out|in|abroad|back)|emigrat\w*|flight|spain|cornwall|festival|new job|job interview|interview|promotion|exams?|revision|(?<!sorry for the )essay|dissertation|party|wedding|gig|concert|wardrobe|diet|caffeine|hospital appointment|operation|surgery|visiting|resignation|new (?:flat|house|mattress|phone)|bake off|telly|film)\b",
-            r"\bsee (?:you|ya|u|y'?all)(?: all| lot| guys)? (?:soon|in|on|next|later|tomorrow|then|there|at)\b|\b(?:be |i'?ll be |back )(?:back )?(?:on|in) (?:a (?:week|bit|few|month|fortnight)|january|february|march|april|may|june|july|august|september|october|november|december|the new year|monday|next)\b|\bpop in\b|\bwish me luck\b|\b(?:can'?t|cannot) wait\b|\bexcited\b|\b(?:because|cos|as) i'?m (?:doing|feeling) (?:really |so |much |loads )?(?:well|better)\b|\bdon'?t need (?:the forum|this place|it) (?:like|as much|any ?more)\b|\bdischarged\b|\bnot (?:going )?anywhere bad\b|\bnot (?:for )?(?:any|a) bad reason\b|\bwell enough\b|\bhaving my \w+ (?:done|out|removed|replaced)\b|\b(?:solicitor|financial adviser|executor|probate|getting married|wedding (?:day|venue|date|plans?)|engaged|gratitude|exercise from|counsellor (?:suggested|said|asked)|therapist (?:suggested|said|asked)|as part of (?:my|the|a) \w+)\b|\bgraduat\w*|\bretrain\w*|\blooking forward\b|\bnew (?:chapter|start)\b|\bfresh start\b|\b(?:night|nite|nighty night) (?:all|everyone|folks)\b|\boff to bed\b",
+            r"\bsee (?:you|ya|u|y'?all)(?: all| lot| guys)? (?:soon|in|on|next|later|tomorrow|then|there|at)\b|\b(?:be |i'?ll be |back )(?:back )?(?:on|in) (?:a (?:week|bit|few|month|fortnight)|january|february|march|april|may|june|july|august|september|october|november|december|the new year|monday|next)\b|\bpop in\b|\bwish me luck\b|\b(?:can'?t|cannot) wait\b|\bexcited\b|\b(?:because|cos|as) i'?m (?:doing|feeling) (?:really |so |much |loads )?(?:well|better)\b|\bdon'?t need (?:the forum|this place|it) (?:like|as much|any ?more)\b|\bdischarged\b|\bnot (?:going )?anywhere bad\b|\bnot (?:for )?(?:any|a) bad reason\b|\bwell enough\b|\bhaving my \w+ (?:done|out|removed|replaced)\b|\bgraduat\w*|\bretrain\w*|\blooking forward\b|\bnew (?:chapter|start)\b|\bfresh start\b|\b(?:night|nite|nighty night) (?:all|everyone|folks)\b|\boff to bed\b",
             r"\b(?:lol|haha\w*|lmao|ha|hehe)\b|!{2,}|\U0001f602|\U0001f923",
+            rf"\b(?:{LIFE_ADMIN})\b",
             r"\b(?:stop(?:ping)?|quit(?:ting)?|giv(?:e|ing) up|off the) (?:drinking|drink|smoking|cigs|vaping|booze|alcohol|caffeine|sugar|gambling)\b|\b(?:mum|mam|dad|nan|gran|grandad|husband|wife|partner|son|daughter|brother|sister)(?:'s| is) in hospital\b",
             rf"\b(?:my|our) {FAMILY}\b[^.?!]*\b(?:said|says|keeps? saying|told me|has been (?:saying|talking))\b|\bis it normal\b",
         ),
