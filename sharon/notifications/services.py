@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -28,7 +29,7 @@ from forums.models import (
 from forums.permissions import can_view_thread
 from messaging.selectors import blockers_of, has_blocked
 from resources.selectors import resources_published_since
-from sharon.accounts.models import EmailFrequency, ReminderFrequency, User
+from sharon.accounts.models import MODERATORS_GROUP, EmailFrequency, ReminderFrequency, User
 
 from . import selectors
 from .models import Delivery, Notification
@@ -143,10 +144,19 @@ def forum_post_published(*, post: Post) -> None:
         )
         .exclude(pk=post.author_id)
         .exclude(pk__in=blockers_of(post.author_id))  # P-3: they hear nothing of them
+        .annotate(
+            moderator=Exists(
+                User.groups.through.objects.filter(
+                    user_id=OuterRef("pk"), group__name=MODERATORS_GROUP
+                )
+            )
+        )
     )
     author = _name(post.author)
     notifications = []
     for user in recipients:
+        # Who is a moderator came with the query: can_view_thread asks, for hidden categories.
+        user.is_moderator = user.is_superuser or user.moderator
         if not can_view_thread(user, thread):
             continue
         if user.pk in mentioned:

@@ -151,3 +151,39 @@ def test_a_later_reply_keeps_the_notification_when_the_first_is_hidden_or_delete
     post_delete(post=third, by=other_member)  # nothing left to tell of
     notification.refresh_from_db()
     assert notification.post == third
+
+
+TREES = [
+    "alder",
+    "birch",
+    "cedar",
+    "daphne",
+    "elm",
+    "fir",
+    "gorse",
+    "hazel",
+    "juniper",
+]
+
+
+def test_telling_watchers_of_a_hidden_category_costs_the_same_queries_for_any_number(member):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    hidden = Category.objects.create(
+        name="Members of a while", slug="settled", description="x", hidden_from_new_members=True
+    )
+
+    def new_thread_with_watchers(n: int) -> int:
+        for k in range(n):
+            category_watch_set(
+                user=make_member(f"{TREES[k]}_{n}"),
+                category=hidden,
+                watching=True,
+            )
+        with CaptureQueriesContext(connection) as queries:
+            thread_create(author=member, category=hidden, title=f"Hi {n}", body="Hello")
+        return len(queries)
+
+    new_thread_with_watchers(1)  # settings and other caches warm up on the first
+    assert new_thread_with_watchers(2) == new_thread_with_watchers(9)
