@@ -127,7 +127,10 @@ def notifications_for_email(*, delivery: Delivery) -> list[Notification]:
         post = notification.post
         if post is not None:
             thread = post.thread
-            if post.status != Status.PUBLISHED or not can_view_thread(user, thread):
+            # As in the site's list (notifications_for): not of a post or thread no longer
+            # shown, even to a moderator, who could still open it.
+            shown = post.status == thread.status == Status.PUBLISHED
+            if not shown or not can_view_thread(user, thread):
                 continue
             if notification.kind != Notification.Kind.REACTION:  # reactions: to their own post
                 last_read = read_up_to.get(thread.pk)

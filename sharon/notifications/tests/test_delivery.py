@@ -114,6 +114,23 @@ def test_a_post_hidden_or_read_before_sending_is_left_out(run, member, other_mem
     assert set(Delivery.objects.values_list("skipped", flat=True)) == {True}
 
 
+def test_a_moderator_is_not_emailed_of_a_thread_hidden_before_sending(
+    run, moderator, other_member, thread
+):
+    from forums.services import thread_watch_set
+    from sharon.notifications.selectors import notifications_for
+
+    moderator.email_frequency = "immediately"
+    moderator.save()
+    thread_watch_set(user=moderator, thread=thread, watching=True)
+    post_create(author=other_member, thread=thread, body="A reply in a thread soon hidden")
+    thread.status = Status.HIDDEN
+    thread.save(update_fields=["status"])
+
+    assert not notifications_for(moderator).exists()  # the site's list leaves it out
+    assert run(Kind.IMMEDIATE, soon()) == []  # and so does the email
+
+
 def test_private_message_emails_never_include_the_message(run, member):
     member.email_frequency = "immediately"
     member.save()
