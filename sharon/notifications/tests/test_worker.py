@@ -143,3 +143,37 @@ def test_a_worker_killed_mid_batch_loses_nothing_and_sends_nothing_twice(
     for delivery_id in in_flight:  # the broker redelivers the dead worker's task
         email_send.apply(kwargs={"delivery_id": delivery_id})
     assert sorted(m["To"] for m in smtp_server.messages) == sorted(m.email for m in members)
+
+
+def test_the_worker_retries_an_email_the_mail_server_turned_away_for_a_moment(
+    celery_worker, smtp_server, member, other_member, thread
+):
+    from forums.services import post_create
+
+    User.objects.filter(pk=member.pk).update(email_frequency="immediately")
+    post_create(author=other_member, thread=thread, body="Same here, mornings are the worst.")
+    Notification.objects.update(created_at=timezone.now() - dt.timedelta(minutes=5))
+
+    # The mail server says "try again later" once, then accepts.
+    accept = smtp_server.handle_DATA
+    turned_away = []
+
+    async def busy_once(server, session, envelope):
+        if not turned_away:
+            turned_away.append(envelope)
+            return "451 Try again later"
+        return await accept(server, session, envelope)
+
+    smtp_server.handle_DATA = busy_once
+    try:
+        fan_out.delay(kind="immediate")
+        # The task's own retry, through the broker, after a backoff of up to 30 seconds.
+        (message,) = smtp_server.wait_for(1, timeout=60)
+    finally:
+        del smtp_server.handle_DATA
+    assert len(turned_away) == 1
+    assert message["To"] == member.email
+    assert "mornings are the worst" in message.get_body(("plain",)).get_content()
+    delivery = wait_until(lambda: Delivery.objects.filter(sent_at__isnull=False).first())
+    assert delivery.user == member and Delivery.objects.count() == 1
+    assert len(smtp_server.messages) == 1
