@@ -311,3 +311,31 @@ def test_member_adds_a_new_email_address_which_must_be_verified(
     address = EmailAddress.objects.get(user=member, email="robin.new@example.org")
     assert not address.verified
     assert mail.outbox[-1].to == ["robin.new@example.org"]
+
+
+FIREFOX_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0"
+SAFARI_IPHONE = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1"
+)
+
+
+def test_a_member_sees_where_they_are_signed_in_and_signs_out_everywhere_else(member):
+    from django.test import Client
+
+    laptop, phone = Client(HTTP_USER_AGENT=FIREFOX_WINDOWS), Client(HTTP_USER_AGENT=SAFARI_IPHONE)
+    for browser in (laptop, phone):
+        browser.post("/accounts/login/", {"login": member.username, "password": PASSWORD})
+        assert browser.get("/forums/").status_code == 200
+
+    profile = laptop.get(f"/accounts/members/{member.username}/").content.decode()
+    assert 'href="/accounts/sessions/"' in profile
+    page = laptop.get("/accounts/sessions/").content.decode()
+    assert "Firefox on Windows" in page and "Safari on an iPhone" in page
+    assert page.count("This one") == 1
+    assert "Sign out everywhere else" in page
+
+    laptop.post("/accounts/sessions/")
+    assert phone.get("/forums/")["Location"].startswith("/accounts/login/")
+    page = laptop.get("/accounts/sessions/").content.decode()
+    assert "Safari on an iPhone" not in page and "You're only signed in here." in page

@@ -178,6 +178,10 @@ def test_members_pages_have_no_accessibility_violations(page, demo):
     ]:
         page.goto(demo + path)
         a11y.check(page)
+    page.goto(demo + "/accounts/sessions/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Where you're signed in")
+    expect(page.get_by_role("cell", name=re.compile("This one"))).to_contain_text("Chrome on Linux")
+    a11y.check(page)
     page.get_by_role("link", name="Self-help resources").first.click()
     page.locator(".nhsuk-card__link").first.click()
     a11y.check(page)
