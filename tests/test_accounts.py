@@ -339,3 +339,75 @@ def test_a_member_sees_where_they_are_signed_in_and_signs_out_everywhere_else(me
     assert phone.get("/forums/")["Location"].startswith("/accounts/login/")
     page = laptop.get("/accounts/sessions/").content.decode()
     assert "Safari on an iPhone" not in page and "You're only signed in here." in page
+
+
+def test_a_member_downloads_everything_they_wrote_and_nothing_of_others(
+    client, client_for, member, other_member, moderator
+):
+    import json
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from forums.models import Category, Status
+    from forums.services import post_create, post_set_status, reaction_toggle, thread_create
+    from messaging.models import MessagingSettings
+    from messaging.services import message_send
+    from moderation.services import report_create
+
+    # A member of a while, who may start a conversation.
+    User.objects.filter(pk=member.pk).update(
+        date_joined=timezone.now() - dt.timedelta(days=60), post_count=20
+    )
+    member.refresh_from_db()
+    category = Category.objects.create(name="Low mood", slug="low-mood", description="x")
+    thread = thread_create(author=member, category=category, title="Flat week", body="Anyone?")
+    theirs = post_create(author=other_member, thread=thread, body="Their words, not mine.")
+    hidden = post_create(author=member, thread=thread, body="A post a moderator hid.")
+    post_set_status(post=hidden, status=Status.HIDDEN)
+    reaction_toggle(user=member, post=theirs, kind="support")
+    MessagingSettings.objects.create(user=other_member, who_can_message="everyone")
+    message_send(sender=member, recipient=other_member, body="Thanks for your reply.")
+    message_send(sender=other_member, recipient=member, body="Their private reply.")
+    report_create(reporter=member, target=theirs, reason="spam", note="Looks like an advert")
+
+    browser = client_for(member)
+    page = browser.get("/accounts/export/").content.decode()
+    assert "Download my data" in page and 'method="post"' in page
+    response = browser.post("/accounts/export/")
+    assert response["Content-Disposition"].startswith(
+        f'attachment; filename="sharon-{member.username}-'
+    )
+    data = json.loads(response.content)
+    assert data["account"]["username"] == member.username
+    assert data["account"]["email"] == member.email
+    assert [t["title"] for t in data["threads_started"]] == ["Flat week"]
+    texts = {p["text"]: p["status"] for p in data["posts"]}
+    assert texts == {"Anyone?": "published", "A post a moderator hid.": "hidden"}
+    assert data["reactions"] == [
+        {
+            "post_id": theirs.pk,
+            "reaction": "support",
+            "created_at": data["reactions"][0]["created_at"],
+        }
+    ]
+    ((sent),) = data["messages_sent"]
+    assert (sent["to"], sent["text"]) == (other_member.username, "Thanks for your reply.")
+    assert [(r["reason"], r["note"]) for r in data["reports_made"]] == [
+        ("spam", "Looks like an advert")
+    ]
+    assert data["settings"]["who_can_message_me"] == "talked"
+    assert "Their words" not in response.content.decode()
+    assert "Their private reply" not in response.content.decode()
+
+    # The same number of queries for a longer history.
+    with CaptureQueriesContext(connection) as few:
+        browser.post("/accounts/export/")
+    for n in range(5):
+        post_create(author=member, thread=thread, body=f"Reply number {n}")
+        message_send(sender=member, recipient=other_member, body=f"Message {n}")
+    with CaptureQueriesContext(connection) as many:
+        assert len(json.loads(browser.post("/accounts/export/").content)["posts"]) == 7
+    assert len(many) == len(few)
+
+    assert client.post("/accounts/export/")["Location"].startswith("/accounts/login/")

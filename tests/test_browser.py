@@ -175,6 +175,7 @@ def test_members_pages_have_no_accessibility_violations(page, demo):
         "/messages/",
         "/accounts/email/",
         "/accounts/password/change/",
+        "/accounts/export/",
     ]:
         page.goto(demo + path)
         a11y.check(page)

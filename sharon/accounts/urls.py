@@ -5,5 +5,6 @@ from . import views
 app_name = "accounts"
 urlpatterns = [
     path("profile/", views.profile_edit, name="profile_edit"),
+    path("export/", views.export, name="export"),
     path("members/<str:username>/", views.profile, name="profile"),
 ]

@@ -1,10 +1,15 @@
+import json
+
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import services
 from .avatars import AVATARS, avatar_url
 from .decorators import member_required
+from .export import member_data
 from .forms import ProfileForm
 from .models import User
 
@@ -27,3 +32,20 @@ def profile_edit(request):
         return redirect("accounts:profile", username=user.username)
     avatars = [(key, label, avatar_url(key)) for key, label in AVATARS.items()]
     return render(request, "accounts/profile_edit.html", {"form": form, "avatars": avatars})
+
+
+@member_required
+def export(request):
+    """A page that says what the file holds; its button (a POST, so no link prefetch or
+    crawler starts a download) returns the file."""
+    if request.method != "POST":
+        return render(request, "accounts/export.html")
+    user = request.user
+    response = HttpResponse(
+        json.dumps(member_data(user), ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    day = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="sharon-{user.username}-{day}.json"'
+    response["Cache-Control"] = "no-store"
+    return response
