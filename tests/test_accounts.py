@@ -411,3 +411,103 @@ def test_a_member_downloads_everything_they_wrote_and_nothing_of_others(
     assert len(many) == len(few)
 
     assert client.post("/accounts/export/")["Location"].startswith("/accounts/login/")
+
+
+@pytest.fixture
+def history(member, other_member, moderator):
+    """A member with posts, a thread nobody answered, a message, a draft and a warning."""
+    from forums.models import Category
+    from forums.services import draft_save, post_create, thread_create
+    from messaging.services import message_send
+    from moderation.services import member_warn
+
+    category = Category.objects.create(name="Low mood", slug="low-mood", description="x")
+    theirs = thread_create(author=other_member, category=category, title="Mornings", body="Hi")
+    reply = post_create(author=member, thread=theirs, body="Walking helps me in the mornings.")
+    alone = thread_create(author=member, category=category, title="Unanswered", body="Anyone?")
+    message_send(sender=moderator, recipient=member, body="Welcome to SHaRON.")
+    message_send(sender=member, recipient=moderator, body="Thank you, that was kind.")
+    draft_save(user=member, category=category, thread=None, title="Half", body="Half-written")
+    member_warn(member=member, moderator=moderator, reason="Please keep it kind.")
+    return {"reply": reply, "theirs": theirs, "alone": alone}
+
+
+def test_deleting_an_account_keeps_posts_as_a_former_members_and_erases_the_rest(
+    client, client_for, member, moderator, history
+):
+    from django.test import Client
+
+    from forums.models import Draft
+    from moderation.models import AuditEntry
+    from sharon.notifications.models import Notification
+
+    other_device = Client()
+    other_device.post("/accounts/login/", {"login": member.username, "password": PASSWORD})
+    browser = client_for(member)
+    assert (
+        "Delete your account"
+        in browser.get(f"/accounts/members/{member.username}/").content.decode()
+    )
+
+    response = browser.post("/accounts/delete/", {"posts": "keep", "password": "not-it"})
+    page = response.content.decode()
+    assert "That isn&#x27;t your password. Nothing has been deleted." in page
+    assert 'value="keep" checked' in page  # the choice is kept
+    assert User.objects.get(pk=member.pk).is_active
+
+    response = browser.post("/accounts/delete/", {"posts": "keep", "password": PASSWORD})
+    assert response["Location"] == "/"
+    assert "Your account has been deleted" in browser.get("/").content.decode()
+    assert other_device.get("/forums/")["Location"].startswith("/accounts/login/")
+    assert (
+        "_auth_user_id"
+        not in Client()
+        .post("/accounts/login/", {"login": member.username, "password": PASSWORD})
+        .wsgi_request.session
+    )
+
+    closed = User.objects.get(pk=member.pk)
+    assert (closed.email, closed.bio, closed.is_active, closed.has_usable_password()) == (
+        "",
+        "",
+        False,
+        False,
+    )
+    assert not EmailAddress.objects.filter(email=member.email).exists()
+    assert not Draft.objects.filter(user=closed).exists()
+    assert not Notification.objects.filter(user=closed).exists()
+    assert AuditEntry.objects.filter(member=closed, action="warn").exists()  # kept as it was
+
+    thread_page = client_for(moderator).get(history["theirs"].get_absolute_url()).content.decode()
+    assert "Walking helps me in the mornings." in thread_page
+    assert "a former member" in thread_page.lower() and member.username not in thread_page
+    conversation = client_for(moderator).get("/messages/").content.decode()
+    assert member.username not in conversation and "a former member" in conversation.lower()
+    assert client_for(moderator).get(f"/accounts/members/{member.username}/").status_code == 404
+
+    # The email address can be used to join again.
+    signup = client.post(
+        "/accounts/signup/",
+        {
+            "email": member.email,
+            "username": "robin_again",
+            "password1": "a-long-new-passphrase",
+            "password2": "a-long-new-passphrase",
+            "accept_guidelines": "on",
+        },
+    )
+    assert signup.status_code == 302 and User.objects.filter(username="robin_again").exists()
+
+
+def test_deleting_an_account_can_remove_its_posts_too(client_for, member, moderator, history):
+    from forums.models import Post, Status
+
+    client_for(member).post("/accounts/delete/", {"posts": "remove", "password": PASSWORD})
+
+    reply = Post.objects.get(pk=history["reply"].pk)
+    assert (reply.status, reply.author) == (Status.DELETED, None)
+    page = client_for(moderator).get(history["theirs"].get_absolute_url()).content.decode()
+    assert "This post was deleted by its author." in page
+    assert "Walking helps me" not in page
+    # The thread nobody answered went with its first post.
+    assert client_for(moderator).get("/forums/low-mood/").content.decode().count("Unanswered") == 0

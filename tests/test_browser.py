@@ -176,6 +176,7 @@ def test_members_pages_have_no_accessibility_violations(page, demo):
         "/accounts/email/",
         "/accounts/password/change/",
         "/accounts/export/",
+        "/accounts/delete/",
     ]:
         page.goto(demo + path)
         a11y.check(page)

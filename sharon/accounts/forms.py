@@ -89,3 +89,33 @@ class ProfileForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+
+class AccountDeleteForm(forms.Form):
+    """What happens to the member's posts, and their password to confirm it is them."""
+
+    KEEP, REMOVE = "keep", "remove"
+    posts = forms.ChoiceField(
+        label=_("What should happen to your posts?"),
+        choices=[
+            (KEEP, gettext_lazy("Keep them, shown as written by “a former member”")),
+            (REMOVE, gettext_lazy("Remove them, leaving “deleted by its author” in their place")),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": gettext_lazy("Choose what should happen to your posts.")},
+    )
+    password = forms.CharField(
+        label=gettext_lazy("Your password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": gettext_lazy("Enter your password to confirm.")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("That isn't your password. Nothing has been deleted."))
+        return password

@@ -1,6 +1,7 @@
 import json
 
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -10,7 +11,7 @@ from . import services
 from .avatars import AVATARS, avatar_url
 from .decorators import member_required
 from .export import member_data
-from .forms import ProfileForm
+from .forms import AccountDeleteForm, ProfileForm
 from .models import User
 
 
@@ -49,3 +50,16 @@ def export(request):
     response["Content-Disposition"] = f'attachment; filename="sharon-{user.username}-{day}.json"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+@member_required
+def delete(request):
+    form = AccountDeleteForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.account_delete(
+            user=request.user, remove_posts=form.cleaned_data["posts"] == form.REMOVE
+        )
+        logout(request)
+        messages.success(request, _("Your account has been deleted. Take care of yourself."))
+        return redirect("home")
+    return render(request, "accounts/delete.html", {"form": form})
