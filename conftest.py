@@ -134,18 +134,37 @@ def other_member(db):
     return make_member("sam_test")
 
 
+# The authenticator app that the cast's moderators and admins set up (A-8).
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def two_step(user):
+    """Give a moderator or admin the two-step sign-in they must have."""
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    TOTP.activate(user, TOTP_SECRET)
+    return user
+
+
+def totp_code(secret: str = TOTP_SECRET, at: float | None = None) -> str:
+    """What the authenticator app shows now (or at `at`)."""
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(at or time.time()) // 30))
+
+
 @pytest.fixture
 def moderator(db):
     from sharon.accounts.services import moderators_group_ensure
 
     user = make_member("kim_test")
     user.groups.add(moderators_group_ensure())
-    return user
+    return two_step(user)
 
 
 @pytest.fixture
 def admin_user(db):
-    return make_member("ada_test", is_staff=True, is_superuser=True)
+    return two_step(make_member("ada_test", is_staff=True, is_superuser=True))
 
 
 @pytest.fixture

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.usersessions",
+    "allauth.mfa",
     "csp",
     "sharon.core",
     "sharon.accounts",
@@ -75,6 +76,7 @@ MIDDLEWARE = [
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "sharon.core.middleware.member_area_noindex",
     "sharon.accounts.middleware.last_seen",
+    "sharon.accounts.middleware.staff_two_step",
     "sharon.notifications.middleware.break_gate",
 ]
 
@@ -222,6 +224,12 @@ ACCOUNT_PRESERVE_USERNAME_CASING = True
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "SHaRON: "
+# Two-step sign-in: an authenticator app, with recovery codes. Optional for members;
+# moderators and staff must set it up before using the site (on by default, except in the
+# embedded demo, whose moderator and admin are shared sign-ins).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "SHaRON"
+STAFF_TWO_STEP_REQUIRED = env_bool("STAFF_TWO_STEP_REQUIRED", not DEBUG)
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if HTTPS else "http"
 # allauth's own limits; counted in the cache, so per-process in the embedded setup.
 ACCOUNT_RATE_LIMITS = {

@@ -511,3 +511,59 @@ def test_deleting_an_account_can_remove_its_posts_too(client_for, member, modera
     assert "Walking helps me" not in page
     # The thread nobody answered went with its first post.
     assert client_for(moderator).get("/forums/low-mood/").content.decode().count("Unanswered") == 0
+
+
+# --- Two-step sign-in (A-8) ----------------------------------------------------------------
+def test_a_moderator_without_two_step_sign_in_must_set_it_up_first(client_for):
+    from conftest import totp_code
+    from sharon.accounts.services import moderators_group_ensure
+
+    newcomer = make_member("lee_test")
+    newcomer.groups.add(moderators_group_ensure())
+    browser = client_for(newcomer)
+
+    assert browser.get("/forums/")["Location"] == "/accounts/2fa/totp/activate/"
+    assert browser.get("/urgent-help/").status_code == 200  # help is always open
+    response = browser.get("/moderation/", follow=True)
+    assert response.redirect_chain[0] == ("/accounts/2fa/totp/activate/", 302)
+    assert "Moderators and admins need two-step sign-in" in response.content.decode()
+    if "/accounts/reauthenticate/" in response.redirect_chain[-1][0]:
+        # allauth asks for the password again before changing how the account signs in.
+        response = browser.post(response.redirect_chain[-1][0], {"password": PASSWORD}, follow=True)
+    page = response.content.decode()
+    assert "Set up two-step sign-in" in page
+    secret = re.search(r'<code id="authenticator-key">(\w+)</code>', page)[1]
+    assert "<svg" in page  # the QR code, inline (no data: image for the CSP to allow)
+
+    wrong = browser.post("/accounts/2fa/totp/activate/", {"code": "000000"})
+    assert "Incorrect code" in wrong.content.decode()
+    response = browser.post("/accounts/2fa/totp/activate/", {"code": totp_code(secret)})
+    assert response.status_code == 302
+    assert browser.get("/moderation/").status_code == 200
+
+
+def test_signing_in_with_two_step_asks_for_the_code(client, moderator):
+    from conftest import totp_code
+
+    response = client.post("/accounts/login/", {"login": moderator.username, "password": PASSWORD})
+    assert response["Location"] == "/accounts/2fa/authenticate/"
+    assert "_auth_user_id" not in client.session
+    page = client.post("/accounts/2fa/authenticate/", {"code": "123456"}).content.decode()
+    assert "Incorrect code" in page and "_auth_user_id" not in client.session
+    response = client.post("/accounts/2fa/authenticate/", {"code": totp_code()})
+    assert response.status_code == 302 and client.session["_auth_user_id"] == str(moderator.pk)
+    assert client.get("/moderation/").status_code == 200
+
+
+def test_members_choose_two_step_and_the_embedded_demo_does_not_require_it(
+    client_for, member, settings
+):
+    from sharon.accounts.services import moderators_group_ensure
+
+    assert client_for(member).get("/forums/").status_code == 200
+    profile = client_for(member).get(f"/accounts/members/{member.username}/").content.decode()
+    assert 'href="/accounts/2fa/"' in profile
+
+    settings.STAFF_TWO_STEP_REQUIRED = False  # DEBUG's default: kim and admin are shared
+    member.groups.add(moderators_group_ensure())
+    assert client_for(member).get("/moderation/").status_code == 200

@@ -177,9 +177,9 @@ def test_the_admin_prepopulates_slugs_and_offers_markdown_help(client_for, admin
 
 
 def test_staff_without_view_permission_cannot_preview(client_for, category, draft):
-    from conftest import make_member
+    from conftest import make_member, two_step
 
-    clerk = make_member("clerk_test", is_staff=True)
+    clerk = two_step(make_member("clerk_test", is_staff=True))
     response = client_for(clerk).get(reverse("admin:resources_resource_preview", args=[draft.pk]))
     assert response.status_code == 403
 
