@@ -527,9 +527,10 @@ def test_a_moderator_without_two_step_sign_in_must_set_it_up_first(client_for):
     response = browser.get("/moderation/", follow=True)
     assert response.redirect_chain[0] == ("/accounts/2fa/totp/activate/", 302)
     assert "Moderators and admins need two-step sign-in" in response.content.decode()
-    if "/accounts/reauthenticate/" in response.redirect_chain[-1][0]:
-        # allauth asks for the password again before changing how the account signs in.
-        response = browser.post(response.redirect_chain[-1][0], {"password": PASSWORD}, follow=True)
+    # allauth asks for the password again before changing how the account signs in.
+    reauthenticate = response.redirect_chain[-1][0]
+    assert reauthenticate.startswith("/accounts/reauthenticate/")
+    response = browser.post(reauthenticate, {"password": PASSWORD}, follow=True)
     page = response.content.decode()
     assert "Set up two-step sign-in" in page
     secret = re.search(r'<code id="authenticator-key">(\w+)</code>', page)[1]

@@ -18,6 +18,10 @@ def _when(value: dt.datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def _column(rows, field: str) -> list:
+    return list(rows.order_by("pk").values_list(field, flat=True))
+
+
 def member_data(user: User) -> dict:
     from forums.models import Bookmark, CategoryWatch, Draft, Post, Reaction, Thread, ThreadWatch
     from messaging.models import Block, Message, MessagingSettings, Participant
@@ -84,17 +88,9 @@ def member_data(user: User) -> dict:
             .order_by("pk")
             .values_list("post_id", "kind", "created_at")
         ],
-        "bookmarked_post_ids": list(
-            Bookmark.objects.filter(user=user).order_by("pk").values_list("post_id", flat=True)
-        ),
-        "watched_thread_ids": list(
-            ThreadWatch.objects.filter(user=user).order_by("pk").values_list("thread_id", flat=True)
-        ),
-        "watched_categories": list(
-            CategoryWatch.objects.filter(user=user)
-            .order_by("pk")
-            .values_list("category__name", flat=True)
-        ),
+        "bookmarked_post_ids": _column(Bookmark.objects.filter(user=user), "post_id"),
+        "watched_thread_ids": _column(ThreadWatch.objects.filter(user=user), "thread_id"),
+        "watched_categories": _column(CategoryWatch.objects.filter(user=user), "category__name"),
         "messages_sent": [
             {
                 "conversation_id": m.conversation_id,
@@ -105,11 +101,7 @@ def member_data(user: User) -> dict:
             }
             for m in Message.objects.filter(sender=user).order_by("pk")
         ],
-        "members_blocked": list(
-            Block.objects.filter(blocker=user)
-            .order_by("pk")
-            .values_list("blocked__username", flat=True)
-        ),
+        "members_blocked": _column(Block.objects.filter(blocker=user), "blocked__username"),
         "reports_made": [
             {
                 "reason": r.reason,
