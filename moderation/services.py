@@ -21,7 +21,7 @@ from forums import services as forum_services
 from forums.models import Category, Post, Status, Thread
 from messaging import services as messaging_services
 from messaging.models import Message
-from resources.services import urgent_help_page_ensure
+from resources.services import urgent_help_contacts
 from sharon.accounts.models import MODERATORS_GROUP, User
 from sharon.content import Screening
 from sharon.core.models import SiteSettings
@@ -463,7 +463,7 @@ def item_approve(*, item: QueueItem, moderator: User, reason: str = "") -> bool:
 def _guidance() -> str:
     """Where to find the guidelines and help, with the first service on the urgent-help page
     as admins last set it (A-3)."""
-    contact = urgent_help_page_ensure().contacts.order_by("order", "id").first()
+    contact = next(iter(urgent_help_contacts()), None)
     service = f" ({contact.name} {contact.number}, {contact.details})" if contact else ""
     return _(
         "You can read the community guidelines at /guidelines/. If you are struggling, help is "

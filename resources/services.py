@@ -107,6 +107,11 @@ def worksheet_file_discard(*, name: str) -> None:
         transaction.on_commit(lambda: default_storage.delete(name))
 
 
+def urgent_help_contacts() -> list[UrgentHelpContact]:
+    """The services on the urgent-help page, in the order admins set (A-3)."""
+    return list(urgent_help_page_ensure().contacts.all())
+
+
 def urgent_help_page_ensure() -> UrgentHelpPage:
     """The urgent-help page, created with the default crisis services if it is missing."""
     page = UrgentHelpPage.objects.filter(pk=1).first()

@@ -3,11 +3,7 @@ that the support card shown after a worrying post lists what admins last set the
 
 from django import template
 
-from resources.services import urgent_help_page_ensure
+from resources.services import urgent_help_contacts
 
 register = template.Library()
-
-
-@register.simple_tag
-def urgent_help_contacts():
-    return list(urgent_help_page_ensure().contacts.order_by("order", "id"))
+register.simple_tag(urgent_help_contacts)
