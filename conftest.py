@@ -134,6 +134,14 @@ def other_member(db):
     return make_member("sam_test")
 
 
+@pytest.fixture
+def category(db):
+    """A forum category (the forums and resources tests have their own)."""
+    from forums.models import Category
+
+    return Category.objects.create(name="Low mood", slug="low-mood", description="x")
+
+
 # The authenticator app that the cast's moderators and admins set up (A-8).
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 

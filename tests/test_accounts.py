@@ -342,14 +342,14 @@ def test_a_member_sees_where_they_are_signed_in_and_signs_out_everywhere_else(me
 
 
 def test_a_member_downloads_everything_they_wrote_and_nothing_of_others(
-    client, client_for, member, other_member, moderator
+    client, client_for, member, other_member, moderator, category
 ):
     import json
 
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from forums.models import Category, Status
+    from forums.models import Status
     from forums.services import post_create, post_set_status, reaction_toggle, thread_create
     from messaging.models import MessagingSettings
     from messaging.services import message_send
@@ -360,7 +360,6 @@ def test_a_member_downloads_everything_they_wrote_and_nothing_of_others(
         date_joined=timezone.now() - dt.timedelta(days=60), post_count=20
     )
     member.refresh_from_db()
-    category = Category.objects.create(name="Low mood", slug="low-mood", description="x")
     thread = thread_create(author=member, category=category, title="Flat week", body="Anyone?")
     theirs = post_create(author=other_member, thread=thread, body="Their words, not mine.")
     hidden = post_create(author=member, thread=thread, body="A post a moderator hid.")
@@ -414,14 +413,12 @@ def test_a_member_downloads_everything_they_wrote_and_nothing_of_others(
 
 
 @pytest.fixture
-def history(member, other_member, moderator):
+def history(member, other_member, moderator, category):
     """A member with posts, a thread nobody answered, a message, a draft and a warning."""
-    from forums.models import Category
     from forums.services import draft_save, post_create, thread_create
     from messaging.services import message_send
     from moderation.services import member_warn
 
-    category = Category.objects.create(name="Low mood", slug="low-mood", description="x")
     theirs = thread_create(author=other_member, category=category, title="Mornings", body="Hi")
     reply = post_create(author=member, thread=theirs, body="Walking helps me in the mornings.")
     alone = thread_create(author=member, category=category, title="Unanswered", body="Anyone?")

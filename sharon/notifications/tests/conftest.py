@@ -1,12 +1,6 @@
 import pytest
 
-from forums.models import Category
 from forums.services import thread_create
-
-
-@pytest.fixture
-def category(db):
-    return Category.objects.create(name="Low mood", slug="low-mood", description="x")
 
 
 @pytest.fixture
